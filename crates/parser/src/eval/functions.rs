@@ -1,0 +1,374 @@
+//! The Terraform functions policy code uses. Any other function's result is unknown.
+
+use super::{scalar_string, strip_eq, unknown_name, Evaluator, Scope};
+use crate::model::ModuleInst;
+use crate::span::Span;
+use crate::syntax::ast::Expr;
+use crate::value::{decode_json, to_json, Entry, Kind, Str, Unknown, Value};
+use std::sync::Arc;
+
+pub(super) fn call(
+    ev: &Evaluator,
+    name: &str,
+    arg_exprs: &[Expr],
+    expand: bool,
+    span: Span,
+    m: &ModuleInst,
+    sc: &Scope,
+) -> Value {
+    let sp = Some(span);
+    // try() and can() look past errors, so they evaluate their own arguments.
+    if name == "try" {
+        for a in arg_exprs {
+            let v = ev.eval(a, m, sc);
+            if !matches!(v.kind, Kind::Error(_)) {
+                return v;
+            }
+        }
+        return Value::error("no argument of try() succeeded", sp);
+    }
+    if name == "can" {
+        let v = arg_exprs.first().map(|a| ev.eval(a, m, sc));
+        return match v {
+            Some(v) if matches!(v.kind, Kind::Unknown(_)) => v,
+            Some(v) => Value::new(Kind::Bool(!matches!(v.kind, Kind::Error(_))), sp),
+            None => Value::error("can() needs an argument", sp),
+        };
+    }
+    let mut args: Vec<Value> = arg_exprs
+        .iter()
+        .map(|a| {
+            let mut v = ev.eval(a, m, sc);
+            v.mark_via(a.span);
+            v
+        })
+        .collect();
+    if expand {
+        if let Some(last) = args.pop() {
+            match &last.kind {
+                Kind::List(items) => args.extend(items.iter().cloned()),
+                _ => return Value::unknown(unknown_name(&last, "expanded argument"), sp),
+            }
+        }
+    }
+    // Functions whose result can be built from partly unknown arguments.
+    match name {
+        "jsonencode" => return jsonencode(args.into_iter().next(), sp),
+        "merge" => return merge(&args, sp),
+        "concat" => return concat(&args, sp),
+        "tolist" | "toset" | "tomap" => {
+            return match args.into_iter().next() {
+                Some(mut v) if name == "toset" => {
+                    if let Kind::List(items) = &mut v.kind {
+                        dedup(items);
+                    }
+                    v
+                }
+                Some(v) => v,
+                None => Value::error(format!("{name}() needs an argument"), sp),
+            }
+        }
+        "coalesce" => {
+            for a in &args {
+                if a.is_unknown() {
+                    return a.clone();
+                }
+                if !a.is_null() && a.as_str() != Some("") {
+                    return a.clone();
+                }
+            }
+            return Value::error("coalesce(): no non-empty argument", sp);
+        }
+        "lookup" => {
+            return match (args.first(), args.get(1)) {
+                (Some(map), Some(key)) if !map.is_unknown() && !key.is_unknown() => {
+                    let k = scalar_string(key).unwrap_or_default();
+                    match map.get(&k) {
+                        Some(v) => v.clone(),
+                        None => args.get(2).cloned().unwrap_or_else(|| Value::error("lookup(): no such key", sp)),
+                    }
+                }
+                (Some(map), Some(key)) => Value::unknown(
+                    unknown_name(if map.is_unknown() { map } else { key }, "lookup"),
+                    sp,
+                ),
+                _ => Value::error("lookup() needs a map and a key", sp),
+            };
+        }
+        "element" => {
+            return match (args.first(), args.get(1).and_then(Value::as_number)) {
+                (Some(l), Some(i)) if l.as_list().is_some_and(|l| !l.is_empty()) => {
+                    let items = l.as_list().unwrap_or(&[]);
+                    items[(i.max(0.0) as usize) % items.len()].clone()
+                }
+                (Some(l), _) if l.is_unknown() => l.clone(),
+                _ => Value::unknown(unknown_name(args.get(1).unwrap_or(&Value::null(None)), "element"), sp),
+            };
+        }
+        "file" | "templatefile" => return file(ev, name, &args, span, m),
+        _ => {}
+    }
+    // The rest need every argument known.
+    if let Some(u) = args.iter().find(|a| !a.is_known()) {
+        return Value::unknown(unknown_name(u, name), sp);
+    }
+    let s = |i: usize| args.get(i).and_then(scalar_string);
+    let strv = |t: String| Value::string(t, sp);
+    match name {
+        "jsondecode" => match args.first() {
+            Some(v) => decode_json(v).unwrap_or_else(|(e, _)| Value::error(format!("jsondecode(): {e}"), sp)),
+            None => Value::error("jsondecode() needs an argument", sp),
+        },
+        "flatten" => {
+            let mut out = Vec::new();
+            flatten_into(args.first().and_then(Value::as_list).unwrap_or(&[]), &mut out);
+            Value::list(out, sp)
+        }
+        "distinct" => {
+            let mut items = args.first().and_then(Value::as_list).unwrap_or(&[]).to_vec();
+            dedup(&mut items);
+            Value::list(items, sp)
+        }
+        "compact" => Value::list(
+            args.first()
+                .and_then(Value::as_list)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|v| !v.is_null() && v.as_str() != Some(""))
+                .cloned()
+                .collect(),
+            sp,
+        ),
+        "format" => match s(0) {
+            Some(f) => format(&f, &args[1..]).map(strv).unwrap_or_else(|| Value::unknown("format()", sp)),
+            None => Value::error("format() needs a format string", sp),
+        },
+        "formatlist" => formatlist(&args, sp),
+        "join" => match (s(0), args.get(1).and_then(Value::as_list)) {
+            (Some(sep), Some(items)) => {
+                let parts: Option<Vec<String>> = items.iter().map(scalar_string).collect();
+                parts.map(|p| strv(p.join(&sep))).unwrap_or_else(|| Value::error("join(): not strings", sp))
+            }
+            _ => Value::error("join() needs a separator and a list", sp),
+        },
+        "split" => match (s(0), s(1)) {
+            (Some(sep), Some(text)) => Value::list(
+                text.split(sep.as_str()).map(|p| Value::string(p, sp)).collect(),
+                sp,
+            ),
+            _ => Value::error("split() needs two strings", sp),
+        },
+        "replace" => match (s(0), s(1), s(2)) {
+            (Some(text), Some(from), Some(to)) => {
+                if from.len() > 1 && from.starts_with('/') && from.ends_with('/') {
+                    Value::unknown("replace() with a regular expression", sp)
+                } else {
+                    strv(text.replace(&from, &to))
+                }
+            }
+            _ => Value::error("replace() needs three strings", sp),
+        },
+        "lower" => s(0).map(|t| strv(t.to_lowercase())).unwrap_or_else(|| Value::error("lower()", sp)),
+        "upper" => s(0).map(|t| strv(t.to_uppercase())).unwrap_or_else(|| Value::error("upper()", sp)),
+        "trimspace" => s(0).map(|t| strv(t.trim().to_string())).unwrap_or_else(|| Value::error("trimspace()", sp)),
+        "tostring" => match args.first() {
+            Some(v) if v.as_str().is_some() => v.clone(),
+            Some(v) => s(0).map(strv).unwrap_or_else(|| Value::error(format!("tostring(): {}", v.display()), sp)),
+            None => Value::error("tostring() needs an argument", sp),
+        },
+        "tonumber" => match args.first().and_then(Value::as_number) {
+            Some(n) => Value::new(Kind::Number(n), sp),
+            None => Value::error("tonumber(): not a number", sp),
+        },
+        "keys" => Value::list(
+            args.first()
+                .map(|o| o.entries().iter().map(|e| Value::string(e.key.clone(), e.key_span)).collect())
+                .unwrap_or_default(),
+            sp,
+        ),
+        "values" => Value::list(
+            args.first()
+                .map(|o| o.entries().iter().map(|e| e.value.clone()).collect())
+                .unwrap_or_default(),
+            sp,
+        ),
+        "contains" => match (args.first().and_then(Value::as_list), args.get(1)) {
+            (Some(items), Some(x)) => Value::new(Kind::Bool(items.iter().any(|i| strip_eq(i, x))), sp),
+            _ => Value::error("contains() needs a list and a value", sp),
+        },
+        "length" => match args.first().map(|a| &a.kind) {
+            Some(Kind::List(l)) => Value::new(Kind::Number(l.len() as f64), sp),
+            Some(Kind::Object(o)) => Value::new(Kind::Number(o.len() as f64), sp),
+            Some(Kind::String(t)) => Value::new(Kind::Number(t.text.chars().count() as f64), sp),
+            _ => Value::error("length(): not a collection", sp),
+        },
+        _ => Value::unknown(format!("{name}(…)"), sp),
+    }
+}
+
+fn dedup(items: &mut Vec<Value>) {
+    let mut out: Vec<Value> = Vec::new();
+    for i in items.drain(..) {
+        if !out.iter().any(|o| strip_eq(o, &i)) {
+            out.push(i);
+        }
+    }
+    *items = out;
+}
+
+fn flatten_into(items: &[Value], out: &mut Vec<Value>) {
+    for i in items {
+        match &i.kind {
+            Kind::List(inner) => flatten_into(inner, out),
+            _ => out.push(i.clone()),
+        }
+    }
+}
+
+fn jsonencode(arg: Option<Value>, sp: Option<Span>) -> Value {
+    let Some(v) = arg else {
+        return Value::error("jsonencode() needs an argument", sp);
+    };
+    match to_json(&v) {
+        Some(text) => Value::new(
+            Kind::String(Arc::new(Str {
+                text,
+                segments: vec![],
+                json: Some(Box::new(v)),
+            })),
+            sp,
+        ),
+        // Wholly unknown to Terraform, but the known parts stay readable.
+        None => Value::new(
+            Kind::Unknown(Unknown {
+                what: unknown_name(&v, "jsonencode").into(),
+                structure: Some(Box::new(v)),
+            }),
+            sp,
+        ),
+    }
+}
+
+fn merge(args: &[Value], sp: Option<Span>) -> Value {
+    let mut entries: Vec<Entry> = Vec::new();
+    for a in args {
+        match &a.kind {
+            Kind::Object(es) => {
+                for e in es {
+                    entries.retain(|x| x.key != e.key);
+                    entries.push(e.clone());
+                }
+            }
+            Kind::Null => {}
+            _ => return Value::unknown(unknown_name(a, "merge"), sp),
+        }
+    }
+    Value::object(entries, sp)
+}
+
+fn concat(args: &[Value], sp: Option<Span>) -> Value {
+    let mut out = Vec::new();
+    for a in args {
+        match &a.kind {
+            Kind::List(items) => out.extend(items.iter().cloned()),
+            _ => return Value::unknown(unknown_name(a, "concat"), sp),
+        }
+    }
+    Value::list(out, sp)
+}
+
+/// Terraform's `format` verbs: %s %d %v %q %%, with simple width-less use.
+fn format(f: &str, args: &[Value]) -> Option<String> {
+    let mut out = String::new();
+    let mut it = f.chars().peekable();
+    let mut n = 0;
+    while let Some(c) = it.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match it.next()? {
+            '%' => out.push('%'),
+            'q' => {
+                out.push_str(&serde_json::Value::String(scalar_string(args.get(n)?)?).to_string());
+                n += 1;
+            }
+            's' | 'd' | 'v' => {
+                out.push_str(&scalar_string(args.get(n)?)?);
+                n += 1;
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+fn formatlist(args: &[Value], sp: Option<Span>) -> Value {
+    let Some(f) = args.first().and_then(scalar_string) else {
+        return Value::error("formatlist() needs a format", sp);
+    };
+    let len = args[1..].iter().filter_map(Value::as_list).map(<[Value]>::len).max().unwrap_or(1);
+    let mut out = Vec::new();
+    for i in 0..len {
+        let row: Vec<Value> = args[1..]
+            .iter()
+            .map(|a| match a.as_list() {
+                Some(l) => l.get(i).cloned().unwrap_or_else(|| Value::null(None)),
+                None => a.clone(),
+            })
+            .collect();
+        match format(&f, &row) {
+            Some(t) => out.push(Value::string(t, sp)),
+            None => return Value::unknown("formatlist()", sp),
+        }
+    }
+    Value::list(out, sp)
+}
+
+fn file(ev: &Evaluator, name: &str, args: &[Value], span: Span, m: &ModuleInst) -> Value {
+    let sp = Some(span);
+    let Some(path) = args.first() else {
+        return Value::error(format!("{name}() needs a path"), sp);
+    };
+    let Some(path) = path.as_str() else {
+        return Value::unknown(unknown_name(path, name), sp);
+    };
+    let Some((id, text)) = ev.resolver.read_file(ev, m, path) else {
+        return Value::unknown(format!("{name}(\"{path}\"): not a readable file inside the scanned tree"), sp);
+    };
+    let whole = Span::new(id, 0, text.len());
+    if name == "file" {
+        let mut v = Value::new(
+            Kind::String(Arc::new(Str {
+                text: text.to_string(),
+                segments: vec![crate::value::Segment {
+                    start: 0,
+                    len: text.len(),
+                    source: whole,
+                    exact: true,
+                }],
+                json: None,
+            })),
+            Some(whole),
+        );
+        v.via = sp;
+        return v;
+    }
+    // templatefile(path, vars): the template sees only its variables.
+    let vars = args.get(1).cloned().unwrap_or_else(|| Value::object(vec![], None));
+    if !vars.is_known() && vars.entries().is_empty() {
+        return Value::unknown(unknown_name(&vars, name), sp);
+    }
+    let template = match crate::syntax::hcl::template_in_json(id, &text, 0, None) {
+        Ok(t) => t,
+        Err(e) => return Value::error(format!("templatefile(): {}", e.message), sp),
+    };
+    let scope = Scope {
+        vars: vars.entries().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
+        isolated: true,
+    };
+    let mut v = ev.template(&template, whole, m, &scope);
+    v.via = sp;
+    v
+}
+

@@ -1,0 +1,12 @@
+//! bedrock-lint-parser: Terraform files (HCL, `.tf.json`, tfvars, plan JSON) into one
+//! spanned model, with a partial evaluator that is honest about unknown values.
+
+pub mod eval;
+pub mod model;
+pub mod span;
+pub mod syntax;
+pub mod value;
+
+pub use model::{build, load::LoadOptions, Mode, Model, Resource};
+pub use span::{FileId, Files, LineCol, SourceFile, Span};
+pub use value::{Entry, Kind, Value};

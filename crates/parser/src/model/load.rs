@@ -1,0 +1,435 @@
+//! Reading: walk the given paths, read every Terraform file once and parse them in
+//! parallel. Local modules outside the walked paths are read on demand by the builder.
+
+use crate::span::{FileId, Files, Span};
+use crate::syntax::{ast::Body, comments::Comment, hcl, json, tfjson, ParseError};
+use globset::GlobSet;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+/// Files larger than this are reported, not parsed.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.tf`
+    Config,
+    /// `.tf.json`
+    ConfigJson,
+    /// `.tfvars`
+    Vars,
+    /// `.tfvars.json`
+    VarsJson,
+    /// A `terraform show -json` plan.
+    Plan,
+}
+
+impl FileKind {
+    pub fn of(path: &Path) -> Option<FileKind> {
+        let name = path.file_name()?.to_str()?;
+        Some(if name.ends_with(".tf.json") {
+            FileKind::ConfigJson
+        } else if name.ends_with(".tfvars.json") {
+            FileKind::VarsJson
+        } else if name.ends_with(".tf") {
+            FileKind::Config
+        } else if name.ends_with(".tfvars") {
+            FileKind::Vars
+        } else if name.ends_with(".json") {
+            FileKind::Plan
+        } else {
+            return None;
+        })
+    }
+}
+
+/// One parsed file.
+#[derive(Debug)]
+pub struct Parsed {
+    pub kind: FileKind,
+    pub body: Option<Body>,
+    pub plan: Option<json::Json>,
+    pub comments: Vec<Comment>,
+}
+
+/// A problem with the input itself (BL900 and friends): never fatal to the run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadIssue {
+    pub kind: IssueKind,
+    pub message: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IssueKind {
+    /// The file cannot be parsed (BL900).
+    Parse,
+    /// A module cannot be followed: missing directory, cycle, outside the tree.
+    Module,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct LoadOptions {
+    pub paths: Vec<PathBuf>,
+    pub exclude: Option<GlobSet>,
+    /// Unsaved editor buffers: their text replaces what is on disk.
+    pub overlays: HashMap<PathBuf, String>,
+    /// Extra `-var-file`s, applied to every root module after its tfvars.
+    pub var_files: Vec<PathBuf>,
+    /// Plans named explicitly (`--plan`).
+    pub plans: Vec<PathBuf>,
+}
+
+/// Everything read, before evaluation.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub files: Files,
+    pub parsed: Vec<Parsed>,
+    /// Module directory -> its `.tf`/`.tf.json`/`.tfvars` files, in name order.
+    pub dirs: BTreeMap<PathBuf, Vec<FileId>>,
+    /// Directories reached by walking (candidates for root modules).
+    pub walked_dirs: Vec<PathBuf>,
+    pub plans: Vec<FileId>,
+    pub var_files: Vec<FileId>,
+    pub issues: Vec<LoadIssue>,
+    /// Canonical roots that files may be read from.
+    pub allowed: Vec<PathBuf>,
+}
+
+/// A path argument that does not exist or cannot be read: the run fails (exit 2).
+#[derive(Debug)]
+pub struct PathError(pub String);
+
+pub fn load(opts: &LoadOptions) -> Result<Sources, PathError> {
+    let mut found: Vec<PathBuf> = Vec::new();
+    let mut walked_dirs = Vec::new();
+    let mut allowed = Vec::new();
+    if let Ok(cwd) = std::env::current_dir().and_then(|c| c.canonicalize()) {
+        allowed.push(cwd);
+    }
+    for p in &opts.paths {
+        let p = clean(p);
+        let meta = std::fs::symlink_metadata(&p)
+            .map_err(|e| PathError(format!("{}: {e}", p.display())))?;
+        if meta.is_dir() {
+            if let Ok(c) = p.canonicalize() {
+                allowed.push(c);
+            }
+            walk(&p, opts.exclude.as_ref(), &mut found, &mut walked_dirs);
+        } else if meta.file_type().is_symlink() {
+            return Err(PathError(format!("{}: symbolic links are not followed", p.display())));
+        } else {
+            // A file lints the whole module directory holding it.
+            let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
+            let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+            if FileKind::of(&p) == Some(FileKind::Plan) {
+                found.push(p.clone());
+            }
+            if let Ok(c) = dir.canonicalize() {
+                allowed.push(c);
+            }
+            list_dir(&dir, opts.exclude.as_ref(), &mut found);
+            walked_dirs.push(clean(&dir));
+        }
+    }
+    for p in opts.plans.iter().chain(&opts.var_files) {
+        std::fs::metadata(p).map_err(|e| PathError(format!("{}: {e}", p.display())))?;
+    }
+    let mut sources = Sources {
+        allowed,
+        ..Sources::default()
+    };
+    found.sort();
+    found.dedup();
+    walked_dirs.sort();
+    walked_dirs.dedup();
+    sources.walked_dirs = walked_dirs;
+    let plans: Vec<PathBuf> = opts.plans.iter().map(|p| clean(p)).collect();
+    let var_files: Vec<PathBuf> = opts.var_files.iter().map(|p| clean(p)).collect();
+    sources.add_files(&found, &opts.overlays, false);
+    let ids = sources.add_files(&plans, &opts.overlays, true);
+    sources.plans.extend(ids.into_iter().flatten());
+    let ids = sources.add_files(&var_files, &opts.overlays, false);
+    sources.var_files.extend(ids.into_iter().flatten());
+    Ok(sources)
+}
+
+impl Sources {
+    /// Reads and parses `paths` in parallel; registers them in path order.
+    pub fn add_files(
+        &mut self,
+        paths: &[PathBuf],
+        overlays: &HashMap<PathBuf, String>,
+        force_plan: bool,
+    ) -> Vec<Option<FileId>> {
+        let read: Vec<ReadResult> = paths
+            .par_iter()
+            .map(|p| read_file(p, overlays, force_plan))
+            .collect();
+        // Ids are given in path order before parsing, so spans carry their final id.
+        let mut ids = Vec::new();
+        let mut jobs = Vec::new();
+        for (path, r) in paths.iter().zip(read) {
+            if let Some(existing) = self.files.find(path) {
+                ids.push(Some(existing));
+                continue;
+            }
+            let Some((kind, text)) = r else {
+                ids.push(None);
+                continue;
+            };
+            let (text, err) = match text {
+                Ok(t) => (t, None),
+                Err(e) => (Arc::from(""), Some(e)),
+            };
+            let id = self.files.add(path.clone(), text.clone());
+            self.parsed.push(Parsed {
+                kind,
+                body: None,
+                plan: None,
+                comments: vec![],
+            });
+            ids.push(Some(id));
+            jobs.push((id, kind, text, err, path.clone()));
+        }
+        let results: Vec<_> = jobs
+            .into_par_iter()
+            .map(|(id, kind, text, err, path)| {
+                let r = match err {
+                    Some(e) => Err(e),
+                    None => parse_text(kind, &text, id),
+                };
+                (id, kind, r, path)
+            })
+            .collect();
+        for (id, kind, r, path) in results {
+            match r {
+                Ok(p) => self.parsed[id.0 as usize] = p,
+                Err(e) => self.issues.push(LoadIssue {
+                    kind: IssueKind::Parse,
+                    message: e.message,
+                    span: Span::new(id, e.offset, e.offset),
+                }),
+            }
+            if kind == FileKind::Plan {
+                self.plans.push(id);
+            } else {
+                let dir = path.parent().map(clean).unwrap_or_else(|| PathBuf::from("."));
+                self.dirs.entry(dir).or_default().push(id);
+            }
+        }
+        self.plans.sort();
+        self.plans.dedup();
+        ids
+    }
+
+    /// Reads a module directory that was not walked (a local module elsewhere in the
+    /// tree, or one under `.terraform/modules`). `None` when it is outside the tree.
+    pub fn ensure_dir(&mut self, dir: &Path) -> Option<()> {
+        let dir = clean(dir);
+        if self.dirs.contains_key(&dir) {
+            return Some(());
+        }
+        let canon = dir.canonicalize().ok()?;
+        if !self.allowed.iter().any(|a| canon.starts_with(a)) {
+            return None;
+        }
+        let mut found = Vec::new();
+        list_dir(&dir, None, &mut found);
+        found.retain(|p| FileKind::of(p).is_some_and(|k| k != FileKind::Plan));
+        found.sort();
+        self.add_files(&found, &HashMap::new(), false);
+        self.dirs.entry(dir).or_default();
+        Some(())
+    }
+
+    /// Reads one more file for `file()`/`templatefile()`, if it is inside the tree.
+    pub fn read_extra(&mut self, path: &Path) -> Option<FileId> {
+        let path = clean(path);
+        if let Some(id) = self.files.find(&path) {
+            return Some(id);
+        }
+        let canon = path.canonicalize().ok()?;
+        if !self.allowed.iter().any(|a| canon.starts_with(a)) {
+            return None;
+        }
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+            return None;
+        }
+        let bytes = std::fs::read(&path).ok()?;
+        let text: Arc<str> = String::from_utf8(bytes).ok()?.into();
+        let id = self.files.add(path, text);
+        self.parsed.push(Parsed {
+            kind: FileKind::Plan,
+            body: None,
+            plan: None,
+            comments: vec![],
+        });
+        Some(id)
+    }
+
+    pub fn parsed(&self, id: FileId) -> &Parsed {
+        &self.parsed[id.0 as usize]
+    }
+}
+
+type ReadResult = Option<(FileKind, Result<Arc<str>, ParseError>)>;
+
+fn read_file(path: &Path, overlays: &HashMap<PathBuf, String>, force_plan: bool) -> ReadResult {
+    let kind = if force_plan { FileKind::Plan } else { FileKind::of(path)? };
+    let text = match overlays.get(path) {
+        Some(t) => Ok(t.as_str().into()),
+        None => read_text(path),
+    };
+    if kind == FileKind::Plan && !force_plan {
+        // Any other JSON file is not ours: plans are recognised by content.
+        match &text {
+            Ok(t) if looks_like_plan(t) => {}
+            _ => return None,
+        }
+    }
+    Some((kind, text))
+}
+
+fn read_text(path: &Path) -> Result<Arc<str>, ParseError> {
+    let err = |message: String| ParseError { message, offset: 0 };
+    let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(err(format!(
+            "file is {} MiB; bedrock-lint reads files up to {} MiB",
+            meta.len() / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read file: {e}")))?;
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(err("binary file (contains NUL bytes), not Terraform".into()));
+    }
+    String::from_utf8(bytes).map(Arc::from).map_err(|e| ParseError {
+        message: format!("file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Terraform plan JSON is recognised by content: `terraform show -json` writes
+/// `format_version` and `terraform_version` first.
+pub fn looks_like_plan(text: &str) -> bool {
+    let head: String = text.chars().take(512).collect();
+    head.trim_start().starts_with('{')
+        && head.contains("\"format_version\"")
+        && (head.contains("\"terraform_version\"")
+            || text.contains("\"planned_values\"")
+            || text.contains("\"resource_changes\""))
+}
+
+/// Parses one file's text; spans carry `file` as their id.
+pub fn parse_text(kind: FileKind, text: &str, file: FileId) -> Result<Parsed, ParseError> {
+    Ok(match kind {
+        FileKind::Config | FileKind::Vars => {
+            let (body, comments) = hcl::parse(file, text)?;
+            Parsed {
+                kind,
+                body: Some(body),
+                plan: None,
+                comments,
+            }
+        }
+        FileKind::ConfigJson => Parsed {
+            kind,
+            body: Some(tfjson::parse_config(file, text)?),
+            plan: None,
+            comments: vec![],
+        },
+        FileKind::VarsJson => Parsed {
+            kind,
+            body: Some(tfjson::parse_vars(file, text)?),
+            plan: None,
+            comments: vec![],
+        },
+        FileKind::Plan => Parsed {
+            kind,
+            body: None,
+            plan: Some(json::parse(text).map_err(|e| ParseError {
+                message: e.message,
+                offset: e.offset,
+            })?),
+            comments: vec![],
+        },
+    })
+}
+
+fn skip_dir(name: &str) -> bool {
+    name == ".terraform" || name == ".git"
+}
+
+fn excluded(path: &Path, exclude: Option<&GlobSet>) -> bool {
+    exclude.is_some_and(|g| g.is_match(path) || g.is_match(path.strip_prefix(".").unwrap_or(path)))
+}
+
+fn walk(root: &Path, exclude: Option<&GlobSet>, found: &mut Vec<PathBuf>, dirs: &mut Vec<PathBuf>) {
+    let it = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            let name = e.file_name().to_str().unwrap_or("");
+            !(e.depth() > 0 && e.file_type().is_dir() && skip_dir(name))
+                && !excluded(&clean(e.path()), exclude)
+        });
+    for entry in it.flatten() {
+        let path = clean(entry.path());
+        if entry.file_type().is_dir() {
+            dirs.push(path);
+        } else if entry.file_type().is_file() && FileKind::of(&path).is_some() {
+            found.push(path);
+        }
+    }
+}
+
+fn list_dir(dir: &Path, exclude: Option<&GlobSet>, found: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in rd.flatten() {
+        let path = clean(&entry.path());
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && FileKind::of(&path).is_some() && !excluded(&path, exclude) {
+            found.push(path);
+        }
+    }
+}
+
+/// Removes `.` components and a leading `./`, and makes paths under the current
+/// directory relative to it, so paths print the way users typed them.
+pub fn clean(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    if p.is_absolute() {
+        if let Ok(cwd) = std::env::current_dir() {
+            if let Ok(rel) = p.strip_prefix(&cwd) {
+                p = rel.to_path_buf();
+            }
+        }
+    }
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if out.components().next_back().is_some_and(|l| matches!(l, Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    if out.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        out
+    }
+}

@@ -1,0 +1,281 @@
+//! HCL native syntax (`.tf`, `.tfvars`, `.bedrock-lint.hcl`) into [`ast`](super::ast)
+//! through hcl-edit, which keeps a byte span for every node.
+
+use super::ast::*;
+use super::comments;
+use super::ParseError;
+use crate::span::{FileId, Span};
+use hcl_edit::expr::{self as he, Expression};
+use hcl_edit::structure as hs;
+use hcl_edit::template as ht;
+use hcl_edit::Span as _;
+
+/// Nesting deeper than this is refused before parsing (hcl-edit recurses).
+pub const MAX_NESTING: usize = 128;
+
+pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>), ParseError> {
+    // hcl-edit rejects the UTF-8 byte-order mark that Terraform accepts: blank it out
+    // with spaces of the same length so every offset stays right.
+    let owned;
+    let text = if let Some(rest) = text.strip_prefix('\u{feff}') {
+        owned = format!("   {rest}");
+        owned.as_str()
+    } else {
+        text
+    };
+    let scan = comments::scan(text);
+    if scan.max_depth > MAX_NESTING {
+        return Err(ParseError {
+            message: format!(
+                "expressions nested {} deep; bedrock-lint reads at most {MAX_NESTING} levels",
+                scan.max_depth
+            ),
+            offset: 0,
+        });
+    }
+    let body = hcl_edit::parser::parse_body(text).map_err(|e| ParseError {
+        message: e.message().to_string(),
+        offset: e.location().offset(),
+    })?;
+    let conv = Conv {
+        file,
+        base: 0,
+        fixed: None,
+    };
+    Ok((conv.body(&body), scan.comments))
+}
+
+/// A template written inside a JSON string (`.tf.json`): `base` is where the string's
+/// text starts; `fixed` is the whole string's span when escapes make offsets inexact.
+pub fn template_in_json(
+    file: FileId,
+    text: &str,
+    base: usize,
+    fixed: Option<Span>,
+) -> Result<Template, ParseError> {
+    let t = hcl_edit::parser::parse_template(text).map_err(|e| ParseError {
+        message: e.message().to_string(),
+        offset: base + e.location().offset(),
+    })?;
+    let conv = Conv { file, base, fixed };
+    let whole = conv.span(Some(0..text.len()));
+    Ok(conv.template(&t, whole, false))
+}
+
+pub(super) struct Conv {
+    file: FileId,
+    base: usize,
+    fixed: Option<Span>,
+}
+
+impl Conv {
+    fn span(&self, r: Option<std::ops::Range<usize>>) -> Span {
+        if let Some(f) = self.fixed {
+            return f;
+        }
+        let r = r.unwrap_or(0..0);
+        Span::new(self.file, self.base + r.start, self.base + r.end)
+    }
+
+    fn body(&self, body: &hs::Body) -> Body {
+        let mut out = Body::default();
+        for s in body.iter() {
+            match s {
+                hs::Structure::Attribute(a) => out.attributes.push(Attribute {
+                    key: a.key.as_str().to_string(),
+                    key_span: self.span(a.key.span()),
+                    value: self.expr(&a.value),
+                    span: self.span(a.span()),
+                }),
+                hs::Structure::Block(b) => {
+                    let ident = self.span(b.ident.span());
+                    let header_end = b
+                        .labels
+                        .last()
+                        .and_then(|l| l.span())
+                        .map(|r| r.end)
+                        .unwrap_or(ident.end as usize);
+                    out.blocks.push(Block {
+                        ident: b.ident.as_str().to_string(),
+                        labels: b.labels.iter().map(|l| l.as_str().to_string()).collect(),
+                        header: Span::new(self.file, ident.start as usize, header_end),
+                        span: self.span(b.span()),
+                        body: self.body(&b.body),
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn expr(&self, e: &Expression) -> Expr {
+        let span = self.span(e.span());
+        let kind = match e {
+            Expression::Null(_) => ExprKind::Null,
+            Expression::Bool(b) => ExprKind::Bool(*b.value()),
+            Expression::Number(n) => ExprKind::Number(n.value().as_f64().unwrap_or(f64::NAN)),
+            Expression::String(s) => ExprKind::Template(Template {
+                parts: vec![self.literal(s.value(), s.span(), true)],
+            }),
+            Expression::Array(a) => ExprKind::Array(a.iter().map(|e| self.expr(e)).collect()),
+            Expression::Object(o) => ExprKind::Object(
+                o.iter()
+                    .map(|(k, v)| {
+                        let (key, key_span) = match k {
+                            he::ObjectKey::Ident(i) => {
+                                (ObjectKey::Name(i.as_str().to_string()), self.span(i.span()))
+                            }
+                            he::ObjectKey::Expression(e) => {
+                                let ex = self.expr(e);
+                                let sp = ex.span;
+                                match ex.as_literal_str() {
+                                    Some(s) => (ObjectKey::Name(s.to_string()), sp),
+                                    None => (ObjectKey::Expr(ex), sp),
+                                }
+                            }
+                        };
+                        ObjectItem {
+                            key,
+                            key_span,
+                            value: self.expr(v.expr()),
+                        }
+                    })
+                    .collect(),
+            ),
+            Expression::StringTemplate(t) => ExprKind::Template(self.template(t, span, true)),
+            Expression::HeredocTemplate(h) => {
+                ExprKind::Template(self.template(&h.template, span, false))
+            }
+            Expression::Parenthesis(p) => return self.expr(p.inner()),
+            Expression::Variable(v) => ExprKind::Variable(v.as_str().to_string()),
+            Expression::Conditional(c) => ExprKind::Conditional(
+                Box::new(self.expr(&c.cond_expr)),
+                Box::new(self.expr(&c.true_expr)),
+                Box::new(self.expr(&c.false_expr)),
+            ),
+            Expression::FuncCall(f) => {
+                let mut name = String::new();
+                for ns in &f.name.namespace {
+                    name.push_str(ns.as_str());
+                    name.push_str("::");
+                }
+                name.push_str(f.name.name.as_str());
+                ExprKind::Call(
+                    name,
+                    f.args.iter().map(|a| self.expr(a)).collect(),
+                    f.args.expand_final(),
+                )
+            }
+            Expression::Traversal(t) => ExprKind::Traversal(
+                Box::new(self.expr(&t.expr)),
+                t.operators
+                    .iter()
+                    .map(|op| match op.value() {
+                        he::TraversalOperator::AttrSplat(_) => Traverse::AttrSplat,
+                        he::TraversalOperator::FullSplat(_) => Traverse::FullSplat,
+                        he::TraversalOperator::GetAttr(i) => {
+                            Traverse::Attr(i.as_str().to_string(), self.span(op.span()))
+                        }
+                        he::TraversalOperator::Index(e) => Traverse::Index(self.expr(e)),
+                        he::TraversalOperator::LegacyIndex(i) => {
+                            let sp = self.span(op.span());
+                            Traverse::Index(Expr {
+                                kind: ExprKind::Number(*i.value() as f64),
+                                span: sp,
+                            })
+                        }
+                    })
+                    .collect(),
+            ),
+            Expression::UnaryOp(u) => ExprKind::Unary(
+                match u.operator.value() {
+                    he::UnaryOperator::Neg => UnaryOp::Neg,
+                    he::UnaryOperator::Not => UnaryOp::Not,
+                },
+                Box::new(self.expr(&u.expr)),
+            ),
+            Expression::BinaryOp(b) => {
+                use he::BinaryOperator as B;
+                let op = match b.operator.value() {
+                    B::Eq => BinaryOp::Eq,
+                    B::NotEq => BinaryOp::NotEq,
+                    B::LessEq => BinaryOp::LessEq,
+                    B::GreaterEq => BinaryOp::GreaterEq,
+                    B::Less => BinaryOp::Less,
+                    B::Greater => BinaryOp::Greater,
+                    B::Plus => BinaryOp::Add,
+                    B::Minus => BinaryOp::Sub,
+                    B::Mul => BinaryOp::Mul,
+                    B::Div => BinaryOp::Div,
+                    B::Mod => BinaryOp::Mod,
+                    B::And => BinaryOp::And,
+                    B::Or => BinaryOp::Or,
+                };
+                ExprKind::Binary(
+                    op,
+                    Box::new(self.expr(&b.lhs_expr)),
+                    Box::new(self.expr(&b.rhs_expr)),
+                )
+            }
+            Expression::ForExpr(f) => ExprKind::For(Box::new(ForExpr {
+                key_var: f.intro.key_var.as_ref().map(|k| k.as_str().to_string()),
+                value_var: f.intro.value_var.as_str().to_string(),
+                collection: self.expr(&f.intro.collection_expr),
+                key_expr: f.key_expr.as_ref().map(|k| self.expr(k)),
+                value_expr: self.expr(&f.value_expr),
+                cond: f.cond.as_ref().map(|c| self.expr(&c.expr)),
+                grouping: f.grouping,
+            })),
+        };
+        Expr { kind, span }
+    }
+
+    /// A plain quoted string: its span includes the quotes, the text does not.
+    fn literal(&self, text: &str, span: Option<std::ops::Range<usize>>, quoted: bool) -> TemplatePart {
+        let mut sp = self.span(span);
+        if quoted && self.fixed.is_none() && sp.end >= sp.start + 2 {
+            sp = Span::new(self.file, sp.start as usize + 1, sp.end as usize - 1);
+        }
+        TemplatePart::Literal {
+            exact: (sp.end - sp.start) as usize == text.len(),
+            text: text.to_string(),
+            span: sp,
+        }
+    }
+
+    fn template(&self, t: &ht::Template, whole: Span, _quoted: bool) -> Template {
+        let mut parts = Vec::new();
+        for el in t.iter() {
+            match el {
+                ht::Element::Literal(l) => {
+                    let sp = self.span(l.span());
+                    let sp = if l.span().is_none() { whole } else { sp };
+                    parts.push(TemplatePart::Literal {
+                        exact: (sp.end - sp.start) as usize == l.value().len(),
+                        text: l.value().to_string(),
+                        span: sp,
+                    });
+                }
+                ht::Element::Interpolation(i) => parts.push(TemplatePart::Interp(self.expr(&i.expr))),
+                ht::Element::Directive(d) => match d.as_ref() {
+                    ht::Directive::If(i) => parts.push(TemplatePart::If {
+                        cond: self.expr(&i.if_expr.cond_expr),
+                        then: self.template(&i.if_expr.template, whole, false),
+                        otherwise: i
+                            .else_expr
+                            .as_ref()
+                            .map(|e| self.template(&e.template, whole, false))
+                            .unwrap_or_default(),
+                    }),
+                    ht::Directive::For(f) => parts.push(TemplatePart::For {
+                        key_var: f.for_expr.key_var.as_ref().map(|k| k.as_str().to_string()),
+                        value_var: f.for_expr.value_var.as_str().to_string(),
+                        collection: self.expr(&f.for_expr.collection_expr),
+                        body: self.template(&f.for_expr.template, whole, false),
+                    }),
+                },
+            }
+        }
+        Template { parts }
+    }
+}

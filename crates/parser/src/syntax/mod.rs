@@ -1,0 +1,14 @@
+//! Reading one file's text into the shared syntax tree.
+
+pub mod ast;
+pub mod comments;
+pub mod hcl;
+pub mod json;
+pub mod tfjson;
+
+/// A file that does not parse: the message and the byte offset of the error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    pub message: String,
+    pub offset: usize,
+}

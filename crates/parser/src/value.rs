@@ -1,0 +1,386 @@
+//! Values the partial evaluator produces. Every value remembers where it was written
+//! (`span`), where it entered a larger structure through a reference (`via`) and which
+//! resource it was read from (`from`). A value that cannot be known statically is
+//! [`Kind::Unknown`], naming what is unknown; nothing is ever guessed.
+
+use crate::span::Span;
+use std::sync::Arc;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    pub kind: Kind,
+    /// Where the value is written: a literal's span (strings include their quotes).
+    pub span: Option<Span>,
+    /// The use site that brought it here through a variable, local, module input or
+    /// output: the place a related label points at when `span` is elsewhere.
+    pub via: Option<Span>,
+    /// The resource address this value was read from (`aws_iam_role.app`).
+    pub from: Option<Arc<str>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// Cannot be known statically: a computed attribute, a remote module output, an
+    /// `after_unknown` value. The text names it (`aws_iam_role.app.arn`).
+    Unknown(Unknown),
+    /// An evaluation error (a missing attribute, a bad index). Treated like unknown by
+    /// the rules; `try()` and `can()` look past it.
+    Error(Arc<str>),
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(Arc<Str>),
+    List(Vec<Value>),
+    Object(Vec<Entry>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unknown {
+    pub what: Arc<str>,
+    /// For `jsonencode()` of a partly unknown structure: the structure itself, so the
+    /// known parts of a policy can still be read element by element.
+    pub structure: Option<Box<Value>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Str {
+    pub text: String,
+    /// Where each part of `text` came from, for mapping offsets back to files.
+    pub segments: Vec<Segment>,
+    /// For a `jsonencode()` result: the value that was encoded (with its spans).
+    pub json: Option<Box<Value>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub len: usize,
+    pub source: Span,
+    /// `text[start..start+len]` is byte-for-byte the file text at `source`.
+    pub exact: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Option<Span>,
+    pub value: Value,
+}
+
+impl Value {
+    pub fn new(kind: Kind, span: Option<Span>) -> Value {
+        Value {
+            kind,
+            span,
+            via: None,
+            from: None,
+        }
+    }
+
+    pub fn unknown(what: impl Into<Arc<str>>, span: Option<Span>) -> Value {
+        Value::new(
+            Kind::Unknown(Unknown {
+                what: what.into(),
+                structure: None,
+            }),
+            span,
+        )
+    }
+
+    pub fn error(msg: impl Into<Arc<str>>, span: Option<Span>) -> Value {
+        Value::new(Kind::Error(msg.into()), span)
+    }
+
+    pub fn null(span: Option<Span>) -> Value {
+        Value::new(Kind::Null, span)
+    }
+
+    pub fn string(text: impl Into<String>, span: Option<Span>) -> Value {
+        let text = text.into();
+        let segments = span
+            .map(|s| {
+                vec![Segment {
+                    start: 0,
+                    len: text.len(),
+                    source: s,
+                    exact: false,
+                }]
+            })
+            .unwrap_or_default();
+        Value::new(
+            Kind::String(Arc::new(Str {
+                text,
+                segments,
+                json: None,
+            })),
+            span,
+        )
+    }
+
+    pub fn list(items: Vec<Value>, span: Option<Span>) -> Value {
+        Value::new(Kind::List(items), span)
+    }
+
+    pub fn object(entries: Vec<Entry>, span: Option<Span>) -> Value {
+        Value::new(Kind::Object(entries), span)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::String(s) => Some(&s.text),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.kind {
+            Kind::Bool(b) => Some(*b),
+            Kind::String(s) if s.text == "true" => Some(true),
+            Kind::String(s) if s.text == "false" => Some(false),
+            _ => None,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<f64> {
+        match &self.kind {
+            Kind::Number(n) => Some(*n),
+            Kind::String(s) => s.text.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[Value]> {
+        match &self.kind {
+            Kind::List(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        match &self.kind {
+            Kind::Object(e) => e,
+            _ => &[],
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries().iter().find(|e| e.key == key)
+    }
+
+    /// Unknown or an evaluation error: not knowable statically.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self.kind, Kind::Unknown(_) | Kind::Error(_))
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.kind, Kind::Null)
+    }
+
+    /// What is unknown, if this value is.
+    pub fn unknown_what(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Unknown(u) => Some(&u.what),
+            Kind::Error(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The first unknown value inside this one, depth first.
+    pub fn find_unknown(&self) -> Option<&Value> {
+        match &self.kind {
+            Kind::Unknown(_) | Kind::Error(_) => Some(self),
+            Kind::List(l) => l.iter().find_map(Value::find_unknown),
+            Kind::Object(o) => o.iter().find_map(|e| e.value.find_unknown()),
+            _ => None,
+        }
+    }
+
+    /// Fully known (no unknown anywhere inside).
+    pub fn is_known(&self) -> bool {
+        self.find_unknown().is_none()
+    }
+
+    /// The structured value behind a JSON string produced by `jsonencode()`.
+    pub fn encoded_structure(&self) -> Option<&Value> {
+        match &self.kind {
+            Kind::String(s) => s.json.as_deref(),
+            Kind::Unknown(u) => u.structure.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The span to point at: where it is written, else where it was used.
+    pub fn best_span(&self) -> Option<Span> {
+        self.span.or(self.via)
+    }
+
+    /// Records `site` as the use site of this value (and of every value inside it that
+    /// was written outside `site`), unless one is already recorded.
+    pub fn mark_via(&mut self, site: Span) {
+        if let Some(s) = self.span {
+            if site.contains(&s) {
+                return;
+            }
+        }
+        if self.via.is_none() {
+            self.via = Some(site);
+        }
+        match &mut self.kind {
+            Kind::List(l) => l.iter_mut().for_each(|v| v.mark_via(site)),
+            Kind::Object(o) => o.iter_mut().for_each(|e| e.value.mark_via(site)),
+            _ => {}
+        }
+    }
+
+    pub fn with_from(mut self, from: Arc<str>) -> Value {
+        self.set_from(&from);
+        self
+    }
+
+    fn set_from(&mut self, from: &Arc<str>) {
+        if self.from.is_none() {
+            self.from = Some(from.clone());
+        }
+        match &mut self.kind {
+            Kind::List(l) => l.iter_mut().for_each(|v| v.set_from(from)),
+            Kind::Object(o) => o.iter_mut().for_each(|e| e.value.set_from(from)),
+            _ => {}
+        }
+    }
+
+    /// A short rendering for messages (strings unquoted).
+    pub fn display(&self) -> String {
+        match &self.kind {
+            Kind::Unknown(u) => format!("(unknown: {})", u.what),
+            Kind::Error(e) => format!("(error: {e})"),
+            Kind::Null => "null".into(),
+            Kind::Bool(b) => b.to_string(),
+            Kind::Number(n) => format_number(*n),
+            Kind::String(s) => s.text.clone(),
+            Kind::List(_) | Kind::Object(_) => to_json(self).unwrap_or_else(|| "(unknown)".into()),
+        }
+    }
+}
+
+impl Str {
+    /// The file span of `text[range]`: exact where the text is a verbatim copy of the
+    /// file, else the span of the whole part it came from.
+    pub fn span_of(&self, start: usize, end: usize) -> Option<Span> {
+        let seg = self
+            .segments
+            .iter()
+            .find(|s| s.start <= start && start < s.start + s.len.max(1))?;
+        if seg.exact && end <= seg.start + seg.len {
+            let off = seg.source.start as usize + (start - seg.start);
+            Some(Span::new(seg.source.file, off, off + (end - start)))
+        } else {
+            Some(seg.source)
+        }
+    }
+}
+
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// Terraform's `jsonencode`: object keys sorted, no whitespace. `None` when any part
+/// is unknown.
+pub fn to_json(v: &Value) -> Option<String> {
+    let mut out = String::new();
+    write_json(v, &mut out)?;
+    Some(out)
+}
+
+fn write_json(v: &Value, out: &mut String) -> Option<()> {
+    match &v.kind {
+        Kind::Unknown(_) | Kind::Error(_) => return None,
+        Kind::Null => out.push_str("null"),
+        Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Kind::Number(n) => out.push_str(&format_number(*n)),
+        Kind::String(s) => out.push_str(&serde_json::Value::String(s.text.clone()).to_string()),
+        Kind::List(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(item, out)?;
+            }
+            out.push(']');
+        }
+        Kind::Object(entries) => {
+            let mut sorted: Vec<&Entry> = entries.iter().collect();
+            sorted.sort_by(|a, b| a.key.cmp(&b.key));
+            out.push('{');
+            for (i, e) in sorted.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&serde_json::Value::String(e.key.clone()).to_string());
+                out.push(':');
+                write_json(&e.value, out)?;
+            }
+            out.push('}');
+        }
+    }
+    Some(())
+}
+
+/// `jsondecode` with spans: parses a string value's text and maps every element back
+/// to the file through the string's segments. A `jsonencode()` result returns the
+/// structure it was made from. `Err` carries the JSON error and its file span.
+pub fn decode_json(v: &Value) -> Result<Value, (String, Option<Span>)> {
+    if let Some(s) = v.encoded_structure() {
+        return Ok(s.clone());
+    }
+    let Kind::String(s) = &v.kind else {
+        return Err(("not a string".into(), v.best_span()));
+    };
+    let json = crate::syntax::json::parse(&s.text).map_err(|e| {
+        let at = s.span_of(e.offset, e.offset + 1).or(v.span);
+        (e.message, at)
+    })?;
+    let mut out = from_json(&json, &|a, b| s.span_of(a, b).or(v.span));
+    if let Some(via) = v.via {
+        out.mark_via(via);
+    }
+    if let Some(from) = &v.from {
+        out = out.with_from(from.clone());
+    }
+    Ok(out)
+}
+
+/// A parsed JSON tree as a value, spans computed by `span_of(start, end)`.
+pub fn from_json(
+    j: &crate::syntax::json::Json,
+    span_of: &dyn Fn(usize, usize) -> Option<Span>,
+) -> Value {
+    use crate::syntax::json::JsonKind as J;
+    let span = span_of(j.start, j.end);
+    match &j.kind {
+        J::Null => Value::null(span),
+        J::Bool(b) => Value::new(Kind::Bool(*b), span),
+        J::Number(n) => Value::new(Kind::Number(n.parse().unwrap_or(f64::NAN)), span),
+        J::String(s) => Value::string(s.clone(), span),
+        J::Array(items) => Value::list(items.iter().map(|i| from_json(i, span_of)).collect(), span),
+        J::Object(members) => Value::object(
+            members
+                .iter()
+                .map(|m| Entry {
+                    key: m.key.clone(),
+                    key_span: span_of(m.key_start, m.key_end),
+                    value: from_json(&m.value, span_of),
+                })
+                .collect(),
+            span,
+        ),
+    }
+}
