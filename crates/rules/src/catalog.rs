@@ -1,0 +1,271 @@
+//! The embedded action catalogs (rules/data), parsed and indexed once per process.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    Invoke,
+    Read,
+    Build,
+    Admin,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Invoke => "invoke",
+            Category::Read => "read",
+            Category::Build => "build",
+            Category::Admin => "admin",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Action {
+    /// `bedrock:InvokeModel`, as the catalog spells it.
+    pub name: String,
+    lower: String,
+    pub category: Category,
+    /// Resource type names it applies to; empty means it needs `*`.
+    pub resource_types: Vec<String>,
+    pub targets_model_resources: bool,
+}
+
+#[derive(Debug)]
+pub struct ResourceType {
+    pub name: String,
+    pub prefix: String,
+    /// `arn:${Partition}:bedrock:${Region}:${Account}:foundation-model/${ResourceId}`
+    pub arn: String,
+    pub model_type: bool,
+}
+
+#[derive(Debug)]
+pub struct Sensitive {
+    pub name: String,
+    lower: String,
+    pub category: String,
+    /// `always`, or `resource_wildcard` (flag only on `Resource: "*"`).
+    pub flag_when: String,
+}
+
+#[derive(Debug)]
+pub struct ManagedPolicy {
+    pub name: String,
+    pub arn: String,
+    /// The policy document, as JSON text.
+    pub document: String,
+}
+
+#[derive(Debug)]
+pub struct Catalog {
+    pub actions: Vec<Action>,
+    pub resource_types: Vec<ResourceType>,
+    pub sensitive: Vec<Sensitive>,
+    pub managed: Vec<ManagedPolicy>,
+    /// API names that are not IAM actions, to the action that authorises them.
+    pub not_actions: HashMap<String, String>,
+    pub prefixes: Vec<String>,
+}
+
+static CATALOG: OnceLock<Catalog> = OnceLock::new();
+
+const ACTIONS_JSON: &str = include_str!("../../../rules/data/bedrock-iam-actions.json");
+const SENSITIVE_JSON: &str = include_str!("../../../rules/data/sensitive-iam-actions.json");
+const MANAGED_JSON: &str = include_str!("../../../rules/data/bedrock-managed-policies.json");
+
+pub fn catalog() -> &'static Catalog {
+    CATALOG.get_or_init(Catalog::load)
+}
+
+#[derive(Deserialize)]
+struct RawActions {
+    prefixes: Vec<String>,
+    actions: Vec<RawAction>,
+    resource_types: Vec<RawResourceType>,
+    not_iam_actions: RawNotActions,
+}
+#[derive(Deserialize)]
+struct RawAction {
+    action: String,
+    category: String,
+    #[serde(default)]
+    resource_types: Vec<String>,
+    #[serde(default)]
+    targets_model_resources: bool,
+}
+#[derive(Deserialize)]
+struct RawResourceType {
+    name: String,
+    service_prefix: String,
+    arn: String,
+    #[serde(default)]
+    model_type: bool,
+}
+#[derive(Deserialize)]
+struct RawNotActions {
+    map: HashMap<String, String>,
+}
+#[derive(Deserialize)]
+struct RawSensitiveFile {
+    actions: Vec<RawSensitive>,
+}
+#[derive(Deserialize)]
+struct RawSensitive {
+    action: String,
+    category: String,
+    flag_when: String,
+}
+#[derive(Deserialize)]
+struct RawManagedFile {
+    policies: Vec<RawManaged>,
+}
+#[derive(Deserialize)]
+struct RawManaged {
+    name: String,
+    arn: String,
+    document: serde_json::Value,
+}
+
+impl Catalog {
+    fn load() -> Catalog {
+        // The data is embedded at build time and checked by tests: a parse failure
+        // here is a build defect, not user input.
+        let raw: RawActions = serde_json::from_str(ACTIONS_JSON).expect("embedded action catalog");
+        let sens: RawSensitiveFile = serde_json::from_str(SENSITIVE_JSON).expect("embedded sensitive catalog");
+        let managed: RawManagedFile = serde_json::from_str(MANAGED_JSON).expect("embedded managed policies");
+        Catalog {
+            actions: raw
+                .actions
+                .into_iter()
+                .map(|a| Action {
+                    lower: a.action.to_ascii_lowercase(),
+                    category: match a.category.as_str() {
+                        "invoke" => Category::Invoke,
+                        "read" => Category::Read,
+                        "build" => Category::Build,
+                        _ => Category::Admin,
+                    },
+                    name: a.action,
+                    resource_types: a.resource_types,
+                    targets_model_resources: a.targets_model_resources,
+                })
+                .collect(),
+            resource_types: raw
+                .resource_types
+                .into_iter()
+                .map(|r| ResourceType {
+                    name: r.name,
+                    prefix: r.service_prefix,
+                    arn: r.arn,
+                    model_type: r.model_type,
+                })
+                .collect(),
+            sensitive: sens
+                .actions
+                .into_iter()
+                .map(|s| Sensitive {
+                    lower: s.action.to_ascii_lowercase(),
+                    name: s.action,
+                    category: s.category,
+                    flag_when: s.flag_when,
+                })
+                .collect(),
+            managed: managed
+                .policies
+                .into_iter()
+                .map(|p| ManagedPolicy {
+                    name: p.name,
+                    arn: p.arn,
+                    document: p.document.to_string(),
+                })
+                .collect(),
+            not_actions: raw.not_iam_actions.map,
+            prefixes: raw.prefixes,
+        }
+    }
+
+    /// Catalog actions an IAM action pattern matches (case-insensitive `*`/`?`).
+    pub fn expand<'a>(&'a self, pattern: &str) -> impl Iterator<Item = &'a Action> + 'a {
+        let p = pattern.to_ascii_lowercase();
+        self.actions.iter().filter(move |a| wildcard_match(&p, &a.lower))
+    }
+
+    pub fn action(&self, name: &str) -> Option<&Action> {
+        let l = name.to_ascii_lowercase();
+        self.actions.iter().find(|a| a.lower == l)
+    }
+
+    pub fn sensitive_matching<'a>(&'a self, pattern: &str) -> impl Iterator<Item = &'a Sensitive> + 'a {
+        let p = pattern.to_ascii_lowercase();
+        self.sensitive.iter().filter(move |s| wildcard_match(&p, &s.lower))
+    }
+
+    /// Whether an action name has a Bedrock service prefix.
+    pub fn is_bedrock_prefix(&self, action: &str) -> bool {
+        let prefix = action.split(':').next().unwrap_or("").to_ascii_lowercase();
+        self.prefixes.iter().any(|p| *p == prefix)
+    }
+
+    pub fn resource_type(&self, prefix: &str, name: &str) -> Option<&ResourceType> {
+        self.resource_types.iter().find(|r| r.prefix == prefix && r.name == name)
+    }
+
+    pub fn managed_policy(&self, arn: &str) -> Option<&ManagedPolicy> {
+        self.managed.iter().find(|m| m.arn == arn)
+    }
+}
+
+/// Glob match with `*` (any run) and `?` (one character); both sides already cased.
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    let (mut pi, mut ti) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == '*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_loads_and_expands() {
+        let c = catalog();
+        assert_eq!(c.actions.len(), 558);
+        let invoke: Vec<_> = c.expand("bedrock:InvokeModel*").map(|a| a.name.as_str()).collect();
+        assert!(invoke.contains(&"bedrock:InvokeModel"));
+        assert!(invoke.contains(&"bedrock:InvokeModelWithResponseStream"));
+        assert_eq!(c.expand("BEDROCK:*").count(), 262);
+        assert!(c.managed_policy("arn:aws:iam::aws:policy/AmazonBedrockFullAccess").is_some());
+    }
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard_match("a*c", "abbbc"));
+        assert!(wildcard_match("a?c", "abc"));
+        assert!(!wildcard_match("a?c", "abbc"));
+        assert!(wildcard_match("*", ""));
+    }
+}

@@ -1,0 +1,245 @@
+//! What a statement grants: action patterns expanded against the catalog, and the
+//! resource patterns each action can apply to.
+
+use super::policy::{Effect, Elem, Statement};
+use super::view::{IamView, PolicyKind, Principal};
+use crate::catalog::{catalog, wildcard_match, Action, Category};
+
+/// One catalog action a statement grants, and the resource elements it applies to.
+#[derive(Debug, Clone)]
+pub struct Granted {
+    pub action: &'static Action,
+    /// Index of the `Action` element that matched (`None` for a NotAction grant).
+    pub pattern: Option<usize>,
+    /// Indices of the `Resource` elements it applies to (empty with NotResource).
+    pub resources: Vec<usize>,
+    pub not_resource: bool,
+}
+
+/// A statement's grants; `unknown` names what keeps it from being decided.
+#[derive(Debug, Default)]
+pub struct StatementGrants {
+    pub granted: Vec<Granted>,
+    pub unknown: Option<(String, Option<bedrock_lint_parser::Span>)>,
+}
+
+/// Expands an Allow statement's actions against the catalog (Bedrock prefixes only).
+pub fn statement_grants(st: &Statement) -> StatementGrants {
+    let mut out = StatementGrants::default();
+    if st.effect != Effect::Allow {
+        if st.effect == Effect::Unknown {
+            out.unknown = Some(("the statement's Effect".into(), st.span));
+        }
+        return out;
+    }
+    let mut actions: Vec<(&'static Action, Option<usize>)> = Vec::new();
+    if let Some(a) = &st.action {
+        for (i, e) in a.items.iter().enumerate() {
+            match &e.text {
+                Some(t) => {
+                    for act in catalog().expand(t) {
+                        if !actions.iter().any(|(x, _)| std::ptr::eq(*x, act)) {
+                            actions.push((act, Some(i)));
+                        }
+                    }
+                }
+                None => {
+                    out.unknown.get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                }
+            }
+        }
+    } else if let Some(na) = &st.not_action {
+        if na.is_unknown() {
+            out.unknown = Some((first_unknown(&na.items), na.span));
+            return out;
+        }
+        let pats: Vec<String> = na.texts().map(str::to_ascii_lowercase).collect();
+        for act in &catalog().actions {
+            let l = act.name.to_ascii_lowercase();
+            if !pats.iter().any(|p| wildcard_match(p, &l)) {
+                actions.push((act, None));
+            }
+        }
+    }
+    for (action, pattern) in actions {
+        if let Some(nr) = &st.not_resource {
+            if nr.is_unknown() {
+                out.unknown.get_or_insert((first_unknown(&nr.items), nr.span));
+                continue;
+            }
+            out.granted.push(Granted { action, pattern, resources: vec![], not_resource: true });
+            continue;
+        }
+        let Some(res) = &st.resource else { continue };
+        let mut idx = Vec::new();
+        for (i, e) in res.items.iter().enumerate() {
+            match &e.text {
+                Some(t) if applies(action, t) => idx.push(i),
+                Some(_) => {}
+                None => {
+                    out.unknown.get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                }
+            }
+        }
+        if !idx.is_empty() {
+            out.granted.push(Granted { action, pattern, resources: idx, not_resource: false });
+        }
+    }
+    out
+}
+
+fn first_unknown(items: &[Elem]) -> String {
+    items.iter().find_map(|e| e.unknown.clone()).unwrap_or_else(|| "(unknown)".into())
+}
+
+/// Whether a resource pattern can match a resource type the action applies to.
+pub fn applies(action: &Action, pattern: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
+    let prefix = action.name.split(':').next().unwrap_or("");
+    if action.resource_types.is_empty() {
+        return false; // only `*` works for it
+    }
+    action.resource_types.iter().any(|rt| {
+        catalog()
+            .resource_type(prefix, rt)
+            .is_some_and(|t| arn_overlap(pattern, &t.arn))
+    })
+}
+
+/// Can an ARN pattern (with `*`/`?`) and an ARN template (with `${...}`) match the
+/// same ARN? Compared segment by segment; a trailing `*` covers what follows.
+pub fn arn_overlap(pattern: &str, template: &str) -> bool {
+    let p: Vec<&str> = pattern.splitn(6, ':').collect();
+    let t: Vec<&str> = template.splitn(6, ':').collect();
+    for (i, ts) in t.iter().enumerate() {
+        let Some(ps) = p.get(i) else {
+            // The pattern ran out of segments: only a trailing `*` reaches further.
+            return p.last().is_some_and(|l| l.ends_with('*'));
+        };
+        let last_pattern = i == p.len() - 1 && p.len() < t.len();
+        if last_pattern && ps.ends_with('*') {
+            return segment_overlap(ps.trim_end_matches('*'), ts) || ps.len() == 1;
+        }
+        if !segment_overlap(ps, ts) {
+            return false;
+        }
+    }
+    true
+}
+
+fn segment_overlap(p: &str, t: &str) -> bool {
+    let p_wild = p.contains(['*', '?']);
+    let t_var = t.contains("${");
+    let lit = |s: &str, stop: &[char]| -> String { s.chars().take_while(|c| !stop.contains(c)).collect() };
+    match (p_wild, t_var) {
+        (false, false) => p == t,
+        (true, false) => wildcard_match(p, t),
+        (false, true) => {
+            let tp = lit(t, &['$']);
+            p.starts_with(&tp)
+        }
+        (true, true) => {
+            let (pp, tp) = (lit(p, &['*', '?']), lit(t, &['$']));
+            pp.starts_with(&tp) || tp.starts_with(&pp)
+        }
+    }
+}
+
+/// Is the pattern "any-model" (RULES.md Terms)?
+pub fn is_any_model(pattern: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
+    let parts: Vec<&str> = pattern.splitn(6, ':').collect();
+    if parts.first() != Some(&"arn") {
+        return false;
+    }
+    let service_ok = parts.get(2).is_some_and(|s| wildcard_match(&s.to_ascii_lowercase(), "bedrock"));
+    if !service_ok {
+        return false;
+    }
+    match parts.len() {
+        6 => matches!(parts[5], "*" | "foundation-model/*"),
+        // `arn:aws:bedrock:*` and the like: the last `*` spans the rest.
+        _ => parts.last().is_some_and(|l| *l == "*"),
+    }
+}
+
+/// A resource ARN's parts: (region, account, resource type, resource id).
+pub fn arn_parts(arn: &str) -> Option<(&str, &str, &str, &str)> {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    if parts.len() != 6 || parts[0] != "arn" {
+        return None;
+    }
+    let (ty, id) = parts[5].split_once('/').unwrap_or((parts[5], ""));
+    Some((parts[3], parts[4], ty, id))
+}
+
+/// A model id with an inference-profile geography prefix removed.
+pub fn model_id(resource_id: &str) -> &str {
+    const GEOS: [&str; 9] = ["us.", "eu.", "apac.", "global.", "us-gov.", "jp.", "au.", "ca.", "apne."];
+    for g in GEOS {
+        if let Some(rest) = resource_id.strip_prefix(g) {
+            return rest;
+        }
+    }
+    resource_id
+}
+
+/// One statement's grant reaching a principal.
+#[derive(Debug)]
+pub struct PrincipalGrant<'v> {
+    pub policy: usize,
+    pub statement: usize,
+    pub stmt: &'v Statement,
+    pub granted: Vec<Granted>,
+    /// The attachment's span (where the policy reaches the principal).
+    pub attachment: Option<bedrock_lint_parser::Span>,
+}
+
+/// A principal's effective grants: every Allow statement of every attached identity
+/// policy, less actions an unconditional Deny covers on `*`.
+pub fn principal_grants<'v>(view: &'v IamView, p: &Principal, today: crate::date::Date) -> Vec<PrincipalGrant<'v>> {
+    let mut out = Vec::new();
+    let mut denies: Vec<&Statement> = Vec::new();
+    for a in &p.attachments {
+        let pol = &view.policies[a.policy];
+        if pol.kind == PolicyKind::Trust {
+            continue;
+        }
+        for (si, st) in pol.doc.statements.iter().enumerate() {
+            if crate::date::expired(st, today) {
+                continue;
+            }
+            match st.effect {
+                Effect::Deny => denies.push(st),
+                Effect::Allow => {
+                    let g = statement_grants(st);
+                    out.push(PrincipalGrant { policy: a.policy, statement: si, stmt: st, granted: g.granted, attachment: a.span });
+                }
+                Effect::Unknown => {}
+            }
+        }
+    }
+    for d in denies {
+        if !d.conditions.is_empty() {
+            continue;
+        }
+        let covers_all = d.resource.as_ref().is_some_and(|r| r.texts().any(|t| t == "*"));
+        if !covers_all {
+            continue;
+        }
+        let pats: Vec<String> = d.action.as_ref().map(|a| a.texts().map(str::to_ascii_lowercase).collect()).unwrap_or_default();
+        for g in &mut out {
+            g.granted.retain(|gr| !pats.iter().any(|p| wildcard_match(p, &gr.action.name.to_ascii_lowercase())));
+        }
+    }
+    out
+}
+
+/// Does any grant include an action of `cat`?
+pub fn has_category(grants: &[PrincipalGrant], cat: Category) -> bool {
+    grants.iter().any(|g| g.granted.iter().any(|x| x.action.category == cat))
+}

@@ -1,0 +1,7 @@
+//! IAM semantics over the Terraform model.
+
+pub mod grants;
+pub mod policy;
+pub mod view;
+
+pub use view::{IamView, Policy, PolicyKind, Principal, PrincipalKind};

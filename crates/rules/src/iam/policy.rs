@@ -1,0 +1,295 @@
+//! Policy documents, from any source, as statements whose every element keeps its
+//! span and is either a known string or unknown.
+
+use bedrock_lint_parser::value::{decode_json, Kind, Value};
+use bedrock_lint_parser::Span;
+
+/// One string element of a policy (an action, a resource, a condition value...).
+#[derive(Debug, Clone)]
+pub struct Elem {
+    /// `None` when the value cannot be known statically.
+    pub text: Option<String>,
+    /// Where the value is written.
+    pub span: Option<Span>,
+    /// Where it entered the policy, when written elsewhere (variable, module input).
+    pub via: Option<Span>,
+    /// What is unknown, when `text` is `None`.
+    pub unknown: Option<String>,
+}
+
+impl Elem {
+    fn from_value(v: &Value) -> Elem {
+        match &v.kind {
+            Kind::String(s) => Elem { text: Some(s.text.clone()), span: v.span, via: v.via, unknown: None },
+            Kind::Number(_) | Kind::Bool(_) => Elem { text: Some(v.display()), span: v.span, via: v.via, unknown: None },
+            _ => Elem {
+                text: None,
+                span: v.span,
+                via: v.via,
+                unknown: Some(v.unknown_what().map(str::to_string).unwrap_or_else(|| v.display())),
+            },
+        }
+    }
+
+    /// The span a finding on this element points at: where the value is written.
+    pub fn primary(&self) -> Option<Span> {
+        self.span.or(self.via)
+    }
+}
+
+/// A list-or-string policy field (`Action`, `Resource`, ...) with its key's span.
+#[derive(Debug, Clone, Default)]
+pub struct Field {
+    pub items: Vec<Elem>,
+    pub key_span: Option<Span>,
+    /// The field's value span (the list, or the single string).
+    pub span: Option<Span>,
+    /// Set when the whole field is unknown (not even a list is known).
+    pub unknown: Option<String>,
+}
+
+impl Field {
+    pub fn is_unknown(&self) -> bool {
+        self.unknown.is_some() || self.items.iter().any(|e| e.text.is_none())
+    }
+
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().filter_map(|e| e.text.as_deref())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Allow,
+    Deny,
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// `StringEquals`, `ForAnyValue:StringLike`, `DateLessThan`...
+    pub operator: String,
+    pub operator_span: Option<Span>,
+    pub key: String,
+    pub key_span: Option<Span>,
+    pub values: Field,
+}
+
+/// `Principal`: `"*"` or a map of type (`AWS`, `Service`, `Federated`) to values.
+#[derive(Debug, Clone, Default)]
+pub struct PrincipalElem {
+    pub entries: Vec<(String, Field)>,
+    pub span: Option<Span>,
+    pub key_span: Option<Span>,
+    pub unknown: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Statement {
+    pub sid: Option<String>,
+    pub effect: Effect,
+    pub action: Option<Field>,
+    pub not_action: Option<Field>,
+    pub resource: Option<Field>,
+    pub not_resource: Option<Field>,
+    pub principal: Option<PrincipalElem>,
+    pub not_principal: Option<PrincipalElem>,
+    pub conditions: Vec<Condition>,
+    pub span: Option<Span>,
+}
+
+impl Statement {
+    pub fn conditions_on<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Condition> + 'a {
+        self.conditions.iter().filter(move |c| c.key.eq_ignore_ascii_case(key))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PolicyDoc {
+    pub statements: Vec<Statement>,
+    /// The whole document cannot be known (and has no known structure).
+    pub unknown: Option<String>,
+    /// Not JSON or not an IAM policy (BL910): message and where.
+    pub invalid: Option<(String, Option<Span>)>,
+    pub span: Option<Span>,
+    /// Some statement is unknown as a whole.
+    pub unknown_statements: Vec<(String, Option<Span>)>,
+}
+
+impl PolicyDoc {
+    /// A policy from an attribute value: a JSON string (heredoc, `file()`, plan), a
+    /// `jsonencode()` result or a policy document's `json`.
+    pub fn from_value(v: &Value) -> PolicyDoc {
+        let structured = if let Some(s) = v.encoded_structure() {
+            s.clone()
+        } else {
+            match &v.kind {
+                Kind::String(_) => match decode_json(v) {
+                    Ok(d) => d,
+                    Err((msg, at)) => {
+                        return PolicyDoc {
+                            invalid: Some((format!("the policy is not valid JSON: {msg}"), at.or(v.best_span()))),
+                            span: v.best_span(),
+                            ..PolicyDoc::default()
+                        }
+                    }
+                },
+                Kind::Unknown(_) | Kind::Error(_) => {
+                    return PolicyDoc {
+                        unknown: Some(v.unknown_what().unwrap_or("(unknown)").to_string()),
+                        span: v.best_span(),
+                        ..PolicyDoc::default()
+                    }
+                }
+                Kind::Null => return PolicyDoc { span: v.best_span(), ..PolicyDoc::default() },
+                _ => v.clone(),
+            }
+        };
+        Self::from_structure(&structured, v.best_span())
+    }
+
+    fn from_structure(doc: &Value, outer: Option<Span>) -> PolicyDoc {
+        let span = doc.best_span().or(outer);
+        let mut out = PolicyDoc { span, ..PolicyDoc::default() };
+        if doc.is_unknown() {
+            out.unknown = Some(doc.unknown_what().unwrap_or("(unknown)").to_string());
+            return out;
+        }
+        let Kind::Object(_) = doc.kind else {
+            out.invalid = Some(("the policy is not a JSON object".into(), span));
+            return out;
+        };
+        let Some(st) = doc.get("Statement") else {
+            out.invalid = Some(("the policy has no Statement".into(), span));
+            return out;
+        };
+        let list: Vec<&Value> = match &st.kind {
+            Kind::List(l) => l.iter().collect(),
+            Kind::Object(_) => vec![st],
+            Kind::Unknown(_) | Kind::Error(_) => {
+                out.unknown = Some(st.unknown_what().unwrap_or("(unknown)").to_string());
+                return out;
+            }
+            _ => {
+                out.invalid = Some(("Statement must be an object or a list of objects".into(), st.best_span()));
+                return out;
+            }
+        };
+        for s in list {
+            if s.is_unknown() && s.entries().is_empty() {
+                out.unknown_statements.push((s.unknown_what().unwrap_or("(unknown)").to_string(), s.best_span()));
+                continue;
+            }
+            match statement(s) {
+                Ok(st) => out.statements.push(st),
+                Err(e) => {
+                    if out.invalid.is_none() {
+                        out.invalid = Some(e);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn field(v: &Value, key_span: Option<Span>, name: &str) -> Result<Field, (String, Option<Span>)> {
+    let mut f = Field { key_span, span: v.best_span(), ..Field::default() };
+    match &v.kind {
+        Kind::List(items) => {
+            for i in items {
+                if matches!(i.kind, Kind::List(_) | Kind::Object(_)) {
+                    return Err((format!("{name} must hold strings"), i.best_span()));
+                }
+                f.items.push(Elem::from_value(i));
+            }
+        }
+        Kind::String(_) | Kind::Unknown(_) | Kind::Error(_) => f.items.push(Elem::from_value(v)),
+        Kind::Null => {}
+        _ => return Err((format!("{name} must be a string or a list of strings"), v.best_span())),
+    }
+    Ok(f)
+}
+
+fn principal(v: &Value, key_span: Option<Span>) -> Result<PrincipalElem, (String, Option<Span>)> {
+    let mut p = PrincipalElem { span: v.best_span(), key_span, ..PrincipalElem::default() };
+    match &v.kind {
+        Kind::String(_) => p.entries.push(("*".into(), field(v, key_span, "Principal")?)),
+        Kind::Object(es) => {
+            for e in es {
+                p.entries.push((e.key.clone(), field(&e.value, e.key_span, "Principal")?));
+            }
+        }
+        Kind::Unknown(_) | Kind::Error(_) => p.unknown = Some(v.unknown_what().unwrap_or("").to_string()),
+        _ => return Err(("Principal must be \"*\" or an object".into(), v.best_span())),
+    }
+    Ok(p)
+}
+
+fn statement(s: &Value) -> Result<Statement, (String, Option<Span>)> {
+    if !matches!(s.kind, Kind::Object(_)) {
+        return Err(("a statement must be an object".into(), s.best_span()));
+    }
+    let effect = match s.get("Effect") {
+        Some(e) => match e.as_str() {
+            Some("Allow") => Effect::Allow,
+            Some("Deny") => Effect::Deny,
+            Some(other) => return Err((format!("Effect must be \"Allow\" or \"Deny\", not \"{other}\""), e.best_span())),
+            None if e.is_unknown() => Effect::Unknown,
+            None => return Err(("Effect must be a string".into(), e.best_span())),
+        },
+        None => return Err(("a statement has no Effect".into(), s.best_span())),
+    };
+    let get = |k: &str| -> Result<Option<Field>, (String, Option<Span>)> {
+        match s.entry(k) {
+            Some(e) => Ok(Some(field(&e.value, e.key_span, k)?)),
+            None => Ok(None),
+        }
+    };
+    let mut conditions = Vec::new();
+    if let Some(c) = s.get("Condition") {
+        for op in c.entries() {
+            if op.value.is_unknown() {
+                conditions.push(Condition {
+                    operator: op.key.clone(),
+                    operator_span: op.key_span,
+                    key: "(unknown)".into(),
+                    key_span: op.key_span,
+                    values: Field { unknown: op.value.unknown_what().map(str::to_string), ..Field::default() },
+                });
+                continue;
+            }
+            for k in op.value.entries() {
+                conditions.push(Condition {
+                    operator: op.key.clone(),
+                    operator_span: op.key_span,
+                    key: k.key.clone(),
+                    key_span: k.key_span,
+                    values: field(&k.value, k.key_span, "Condition")?,
+                });
+            }
+        }
+    }
+    let pr = |k: &str| -> Result<Option<PrincipalElem>, (String, Option<Span>)> {
+        match s.entry(k) {
+            Some(e) => Ok(Some(principal(&e.value, e.key_span)?)),
+            None => Ok(None),
+        }
+    };
+    let st = Statement {
+        sid: s.get("Sid").and_then(Value::as_str).map(str::to_string),
+        effect,
+        action: get("Action")?,
+        not_action: get("NotAction")?,
+        resource: get("Resource")?,
+        not_resource: get("NotResource")?,
+        principal: pr("Principal")?,
+        not_principal: pr("NotPrincipal")?,
+        conditions,
+        span: s.best_span(),
+    };
+    if st.action.is_none() && st.not_action.is_none() {
+        return Err(("a statement has neither Action nor NotAction".into(), st.span));
+    }
+    Ok(st)
+}

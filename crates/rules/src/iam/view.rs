@@ -1,0 +1,366 @@
+//! The IAM view: every policy document in the model with where it applies, and every
+//! principal (role, user, group) with its effective grants, trust policy, access keys
+//! and session length. Rules read only this.
+
+use super::policy::{Effect, PolicyDoc};
+use crate::catalog::catalog;
+use bedrock_lint_parser::value::{Kind, Value};
+use bedrock_lint_parser::{Mode, Model, Resource, Span};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrincipalKind {
+    Role,
+    User,
+    Group,
+}
+
+impl PrincipalKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrincipalKind::Role => "role",
+            PrincipalKind::User => "user",
+            PrincipalKind::Group => "group",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyKind {
+    /// An inline policy or a managed policy resource: grants permissions.
+    Identity,
+    /// A role's `assume_role_policy`.
+    Trust,
+    /// An AWS managed policy from the catalog, attached by ARN.
+    AwsManaged,
+}
+
+/// One policy document and where it came from.
+#[derive(Debug)]
+pub struct Policy {
+    pub doc: PolicyDoc,
+    pub kind: PolicyKind,
+    /// Index of the resource that holds it (`None` for AWS managed policies).
+    pub resource: Option<usize>,
+    /// The resource's address, or the managed policy's name.
+    pub address: String,
+    /// The attribute (`policy = ...`) or the attachment's ARN string.
+    pub span: Option<Span>,
+}
+
+/// How a policy reaches a principal.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub policy: usize,
+    /// The attachment resource (or the principal's own block for inline policies).
+    pub resource: usize,
+    /// Where the attachment is written (its block header, or the ARN string).
+    pub span: Option<Span>,
+    /// Through a group the user belongs to.
+    pub via_group: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct Principal {
+    pub kind: PrincipalKind,
+    pub address: String,
+    pub resource: usize,
+    pub name: Option<String>,
+    pub header: Span,
+    pub attachments: Vec<Attachment>,
+    pub trust: Option<usize>,
+    pub max_session_duration: Option<Value>,
+    /// `aws_iam_access_key` resources for this user.
+    pub access_keys: Vec<usize>,
+    /// Group principals this user belongs to.
+    pub groups: Vec<usize>,
+    /// AWS managed policy ARNs attached (with the ARN string's span).
+    pub managed_arns: Vec<(String, Option<Span>, usize)>,
+    /// Attachments whose policy cannot be known (BL905).
+    pub unknown: Vec<(String, Option<Span>)>,
+    pub environments: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct IamView {
+    pub policies: Vec<Policy>,
+    pub principals: Vec<Principal>,
+    managed_by_address: HashMap<String, usize>,
+    pending_arns: Vec<(usize, Value, usize)>,
+}
+
+impl IamView {
+    pub fn build(model: &Model) -> IamView {
+        let mut v = IamView::default();
+        let res = &model.resources;
+        let managed = |r: &Resource| r.mode == Mode::Managed;
+        // Principals first, so attachments can find them.
+        for (i, r) in res.iter().enumerate().filter(|(_, r)| managed(r)) {
+            let kind = match r.rtype.as_str() {
+                "aws_iam_role" => PrincipalKind::Role,
+                "aws_iam_user" => PrincipalKind::User,
+                "aws_iam_group" => PrincipalKind::Group,
+                _ => continue,
+            };
+            let mut p = Principal {
+                kind,
+                address: r.address.clone(),
+                resource: i,
+                name: r.body.get("name").and_then(Value::as_str).map(str::to_string),
+                header: r.header,
+                attachments: vec![],
+                trust: None,
+                max_session_duration: r.body.get("max_session_duration").cloned(),
+                access_keys: vec![],
+                groups: vec![],
+                managed_arns: vec![],
+                unknown: vec![],
+                environments: vec![],
+            };
+            if kind == PrincipalKind::Role {
+                if let Some(t) = r.body.get("assume_role_policy") {
+                    p.trust = Some(v.add_policy(t, PolicyKind::Trust, Some(i), r));
+                }
+                for ip in bedrock_lint_parser::eval::policy_document::blocks(&r.body, "inline_policy") {
+                    if let Some(pv) = ip.get("policy") {
+                        let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
+                        p.attachments.push(Attachment { policy: id, resource: i, span: ip.span, via_group: None });
+                    }
+                }
+                if let Some(arns) = r.body.get("managed_policy_arns") {
+                    let pi = v.principals.len();
+                    v.pending_arns.push((pi, arns.clone(), i));
+                }
+            }
+            v.principals.push(p);
+        }
+        let pending = std::mem::take(&mut v.pending_arns);
+        for (pi, arns, ri) in pending {
+            v.attach_arns(model, pi, &arns, ri, None);
+        }
+        // Managed policy resources, by address.
+        let mut managed_policies: HashMap<String, usize> = HashMap::new();
+        for (i, r) in res.iter().enumerate().filter(|(_, r)| managed(r) && r.rtype == "aws_iam_policy") {
+            if let Some(pv) = r.body.get("policy") {
+                let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
+                managed_policies.insert(r.address.clone(), id);
+            }
+        }
+        v.managed_by_address = managed_policies;
+        for (i, r) in res.iter().enumerate().filter(|(_, r)| managed(r)) {
+            let b = &r.body;
+            match r.rtype.as_str() {
+                "aws_iam_role_policy" | "aws_iam_user_policy" | "aws_iam_group_policy" => {
+                    let (key, kind) = match r.rtype.as_str() {
+                        "aws_iam_role_policy" => ("role", PrincipalKind::Role),
+                        "aws_iam_user_policy" => ("user", PrincipalKind::User),
+                        _ => ("group", PrincipalKind::Group),
+                    };
+                    let Some(pv) = b.get("policy") else { continue };
+                    let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
+                    for pi in v.find_principals(model, b.get(key), kind, i) {
+                        v.principals[pi].attachments.push(Attachment { policy: id, resource: i, span: Some(r.header), via_group: None });
+                    }
+                }
+                "aws_iam_role_policy_attachment" | "aws_iam_user_policy_attachment" | "aws_iam_group_policy_attachment" => {
+                    let (key, kind) = match r.rtype.as_str() {
+                        "aws_iam_role_policy_attachment" => ("role", PrincipalKind::Role),
+                        "aws_iam_user_policy_attachment" => ("user", PrincipalKind::User),
+                        _ => ("group", PrincipalKind::Group),
+                    };
+                    let Some(arn) = b.get("policy_arn").cloned() else { continue };
+                    for pi in v.find_principals(model, b.get(key), kind, i) {
+                        v.attach_arns(model, pi, &arn, i, Some(r.header));
+                    }
+                }
+                "aws_iam_role_policy_attachments_exclusive" => {
+                    let Some(arns) = b.get("policy_arns").cloned() else { continue };
+                    for pi in v.find_principals(model, b.get("role_name"), PrincipalKind::Role, i) {
+                        v.attach_arns(model, pi, &arns, i, Some(r.header));
+                    }
+                }
+                "aws_iam_policy_attachment" => {
+                    let Some(arn) = b.get("policy_arn").cloned() else { continue };
+                    for (key, kind) in [("roles", PrincipalKind::Role), ("users", PrincipalKind::User), ("groups", PrincipalKind::Group)] {
+                        for item in list_items(b.get(key)) {
+                            for pi in v.find_principals(model, Some(item), kind, i) {
+                                v.attach_arns(model, pi, &arn, i, Some(r.header));
+                            }
+                        }
+                    }
+                }
+                "aws_iam_access_key" => {
+                    for pi in v.find_principals(model, b.get("user"), PrincipalKind::User, i) {
+                        v.principals[pi].access_keys.push(i);
+                    }
+                }
+                "aws_iam_user_group_membership" => {
+                    let users = v.find_principals(model, b.get("user"), PrincipalKind::User, i);
+                    for g in list_items(b.get("groups")) {
+                        for gi in v.find_principals(model, Some(g), PrincipalKind::Group, i) {
+                            for &u in &users {
+                                v.principals[u].groups.push(gi);
+                            }
+                        }
+                    }
+                }
+                "aws_iam_group_membership" => {
+                    let groups = v.find_principals(model, b.get("group"), PrincipalKind::Group, i);
+                    for u in list_items(b.get("users")) {
+                        for ui in v.find_principals(model, Some(u), PrincipalKind::User, i) {
+                            v.principals[ui].groups.extend(groups.iter().copied());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Users inherit their groups' attachments.
+        for ui in 0..v.principals.len() {
+            let groups = v.principals[ui].groups.clone();
+            for g in groups {
+                let inherited: Vec<Attachment> = v.principals[g]
+                    .attachments
+                    .iter()
+                    .map(|a| Attachment { via_group: Some(g), ..a.clone() })
+                    .collect();
+                let arns = v.principals[g].managed_arns.clone();
+                v.principals[ui].attachments.extend(inherited);
+                v.principals[ui].managed_arns.extend(arns);
+            }
+        }
+        v
+    }
+
+    fn add_policy(&mut self, value: &Value, kind: PolicyKind, resource: Option<usize>, r: &Resource) -> usize {
+        self.policies.push(Policy {
+            doc: PolicyDoc::from_value(value),
+            kind,
+            resource,
+            address: r.address.clone(),
+            span: value.best_span(),
+        });
+        self.policies.len() - 1
+    }
+
+    /// Attaches policy ARNs (one string or a list) to principal `pi`.
+    fn attach_arns(&mut self, model: &Model, pi: usize, arns: &Value, resource: usize, header: Option<Span>) {
+        for arn in list_items(Some(arns)) {
+            // A reference to an aws_iam_policy in this configuration.
+            if let Some(from) = &arn.from {
+                if let Some(&id) = self.managed_by_address.get(from.as_ref()) {
+                    self.principals[pi].attachments.push(Attachment { policy: id, resource, span: header.or(arn.best_span()), via_group: None });
+                    continue;
+                }
+            }
+            match arn.as_str() {
+                Some(text) => {
+                    if let Some(m) = catalog().managed_policy(text) {
+                        let id = match self.policies.iter().position(|p| p.kind == PolicyKind::AwsManaged && p.address == m.name) {
+                            Some(id) => id,
+                            None => {
+                                let doc_value = bedrock_lint_parser::value::decode_json(&Value::string(m.document.clone(), None))
+                                    .unwrap_or_else(|_| Value::null(None));
+                                self.policies.push(Policy {
+                                    doc: PolicyDoc::from_value(&strip_spans(doc_value)),
+                                    kind: PolicyKind::AwsManaged,
+                                    resource: None,
+                                    address: m.name.clone(),
+                                    span: None,
+                                });
+                                self.policies.len() - 1
+                            }
+                        };
+                        self.principals[pi].attachments.push(Attachment { policy: id, resource, span: arn.best_span(), via_group: None });
+                        self.principals[pi].managed_arns.push((text.to_string(), arn.best_span(), resource));
+                    } else if let Some(id) = self.policy_by_arn(model, text) {
+                        self.principals[pi].attachments.push(Attachment { policy: id, resource, span: header.or(arn.best_span()), via_group: None });
+                    } else if text.starts_with("arn:aws:iam::aws:policy/") {
+                        // An AWS managed policy without Bedrock actions: grants nothing we track.
+                    } else {
+                        self.principals[pi].unknown.push((format!("policy {text} (not defined in the scanned configuration)"), arn.best_span()));
+                    }
+                }
+                None => {
+                    if let Some(what) = arn.unknown_what() {
+                        self.principals[pi].unknown.push((what.to_string(), arn.best_span()));
+                    }
+                }
+            }
+        }
+    }
+
+    /// A customer managed policy named by a literal ARN `arn:aws:iam::123:policy/name`.
+    fn policy_by_arn(&self, model: &Model, arn: &str) -> Option<usize> {
+        let name = arn.rsplit('/').next()?;
+        self.managed_by_address.iter().find_map(|(addr, &id)| {
+            let r = model.resources.iter().find(|r| &r.address == addr)?;
+            (r.body.get("name").and_then(Value::as_str) == Some(name)).then_some(id)
+        })
+    }
+
+    /// Principals a reference (`aws_iam_role.x.name`, a literal name, an ARN) names.
+    fn find_principals(&mut self, model: &Model, v: Option<&Value>, kind: PrincipalKind, from_resource: usize) -> Vec<usize> {
+        let Some(v) = v else { return vec![] };
+        if let Some(from) = &v.from {
+            let hits: Vec<usize> = self
+                .principals
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.kind == kind && p.address == from.as_ref())
+                .map(|(i, _)| i)
+                .collect();
+            if !hits.is_empty() {
+                return hits;
+            }
+        }
+        let Some(name) = v.as_str() else {
+            let _ = (model, from_resource);
+            return vec![];
+        };
+        let name = name.rsplit('/').next().unwrap_or(name);
+        self.principals
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.kind == kind && p.name.as_deref() == Some(name))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// A list value's items, or the value itself when it is one item.
+fn list_items(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(v) => match &v.kind {
+            Kind::List(items) => items.iter().collect(),
+            Kind::Null => vec![],
+            _ => vec![v],
+        },
+        None => vec![],
+    }
+}
+
+/// Values from the embedded catalog point nowhere in the user's files.
+fn strip_spans(mut v: Value) -> Value {
+    v.span = None;
+    v.via = None;
+    match &mut v.kind {
+        Kind::List(l) => {
+            let items = std::mem::take(l);
+            *l = items.into_iter().map(strip_spans).collect();
+        }
+        Kind::Object(o) => {
+            for e in o.iter_mut() {
+                e.key_span = None;
+                let val = std::mem::replace(&mut e.value, Value::null(None));
+                e.value = strip_spans(val);
+            }
+        }
+        _ => {}
+    }
+    v
+}
+
+pub fn is_allow(e: Effect) -> bool {
+    e == Effect::Allow
+}
