@@ -2,5 +2,19 @@
 //! comments, fixes, and the one `lint()` entry point the CLI and language server share.
 
 pub mod catalog;
+pub mod config;
+pub mod context;
 pub mod date;
+pub mod diagnostic;
+pub mod docs;
 pub mod iam;
+pub mod lint;
+pub mod registry;
+pub mod rules;
+pub mod suppress;
+
+pub use config::Config;
+pub use date::Date;
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use lint::{lint, lint_model, LintInput, Report};
+pub use registry::{RuleId, ALL};

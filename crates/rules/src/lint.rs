@@ -1,0 +1,81 @@
+//! The one entry point the CLI and the language server share:
+//! read → parse → model → IAM view → rules → suppressions → sorted report.
+
+use crate::config::Config;
+use crate::context::Ctx;
+use crate::date::Date;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::iam::IamView;
+use crate::registry::run_all;
+use bedrock_lint_parser::model::load::{LoadOptions, PathError};
+use bedrock_lint_parser::Model;
+
+pub struct LintInput {
+    pub load: LoadOptions,
+    pub config: Config,
+    /// "Today" for until= dates and time-bound statements (tests pin it).
+    pub today: Date,
+}
+
+pub struct Report {
+    pub model: Model,
+    pub view: IamView,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn count(&self, s: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| !d.suppressed && d.severity == s).count()
+    }
+
+    pub fn suppressed(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.suppressed).count()
+    }
+}
+
+pub fn lint(input: &LintInput) -> Result<Report, PathError> {
+    let mut load = input.load.clone();
+    if load.exclude.is_none() {
+        load.exclude = input.config.exclude.clone();
+    }
+    let model = bedrock_lint_parser::build(&load)?;
+    Ok(lint_model(model, &input.config, input.today))
+}
+
+pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
+    let mut view = IamView::build(&model);
+    for p in &mut view.principals {
+        let path = &model.files.get(p.header.file).path;
+        p.environments = config.environments_of(path);
+    }
+    let mut diagnostics = Vec::new();
+    {
+        let ctx = Ctx::new(&model, &view, config, today);
+        run_all(&ctx, &mut diagnostics);
+    }
+    for d in &mut diagnostics {
+        if let Some(s) = config.severity(d.rule) {
+            d.severity = s;
+        }
+        // A time-bound grant still in force is reported, one step down.
+        if let Some(until) = &d.time_bound {
+            if d.severity == Severity::Error {
+                d.severity = Severity::Warning;
+                d.message.push_str(&format!(" (time-bound: allowed until {until})"));
+            }
+        }
+    }
+    crate::suppress::apply(&model, config, today, &mut diagnostics);
+    for d in &mut diagnostics {
+        if let Some(s) = config.severity(d.rule) {
+            d.severity = s;
+        }
+    }
+    diagnostics.sort_by(|a, b| {
+        let fa = &model.files.get(a.span.file).path;
+        let fb = &model.files.get(b.span.file).path;
+        (fa, a.span.start, a.rule.code(), &a.message).cmp(&(fb, b.span.start, b.rule.code(), &b.message))
+    });
+    diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
+    Report { model, view, diagnostics }
+}

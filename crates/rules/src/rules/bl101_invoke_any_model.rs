@@ -1,0 +1,120 @@
+//! BL101 invoke-any-model: an Allow grants an invoke action on an any-model resource
+//! pattern. See rules/BL101-invoke-any-model.md.
+
+use crate::catalog::Category;
+use crate::context::Ctx;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::iam::grants::{is_any_model, statement_grants};
+use crate::iam::policy::{Field, Statement};
+use crate::iam::PolicyKind;
+use crate::registry::{Meta, RuleId};
+
+pub const META: Meta = Meta {
+    code: "BL101",
+    name: "invoke-any-model",
+    severity: Severity::Error,
+    group: "model-scope",
+    fix: Some(Applicability::Unsafe),
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for pol in ctx.view.policies.iter().filter(|p| p.kind == PolicyKind::Identity) {
+        for st in &pol.doc.statements {
+            let g = statement_grants(st);
+            let invoke: Vec<_> = g.granted.iter().filter(|x| x.action.category == Category::Invoke).collect();
+            if invoke.is_empty() {
+                continue;
+            }
+            let names = action_list(invoke.iter().map(|x| x.action.name.as_str()));
+            if let Some(nr) = &st.not_resource {
+                // NotResource grants every model but the few it names.
+                let span = nr.key_span.or(nr.span).or(st.span);
+                if let Some(span) = span {
+                    out.push(
+                        diag(ctx, st, span, &names, "NotResource")
+                            .address(pol.address.clone())
+                            .help("use Resource with the approved model ARNs instead of NotResource"),
+                    );
+                }
+                continue;
+            }
+            let Some(res) = &st.resource else { continue };
+            let mut reported = std::collections::HashSet::new();
+            for x in &invoke {
+                for &ri in &x.resources {
+                    let e = &res.items[ri];
+                    let Some(text) = &e.text else { continue };
+                    if !is_any_model(text) || !reported.insert(ri) {
+                        continue;
+                    }
+                    let Some(span) = e.primary() else { continue };
+                    out.push(
+                        diag(ctx, st, span, &names, text)
+                            .address(pol.address.clone())
+                            .label(e.via, "used in this policy here")
+                            .help(help(ctx))
+                            .fix(fix(ctx, res, ri)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn diag(_ctx: &Ctx, st: &Statement, span: bedrock_lint_parser::Span, names: &str, text: &str) -> Diagnostic {
+    let mut d = Diagnostic::new(RuleId::Bl101, span, format!("{names} allowed on every model (\"{text}\")"));
+    d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
+    d
+}
+
+fn help(ctx: &Ctx) -> String {
+    match &ctx.config.approved_models {
+        Some(m) if !m.is_empty() => format!(
+            "name the approved model ARNs ({}), e.g. arn:aws:bedrock:us-east-1::foundation-model/{}",
+            m.join(", "),
+            m[0].trim_end_matches('*')
+        ),
+        _ => "name the approved model ARNs, e.g. arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0".into(),
+    }
+}
+
+/// With `approved_models` (and regions) set: the explicit foundation-model ARNs.
+fn fix(ctx: &Ctx, res: &Field, ri: usize) -> Option<Fix> {
+    let models = ctx.config.approved_models.as_ref()?;
+    let e = &res.items[ri];
+    // Only a literal written in the policy itself can be replaced in place.
+    if e.via.is_some() {
+        return None;
+    }
+    let span = e.span?;
+    let text = ctx.model.files.text(span);
+    if !(text.starts_with('"') && text.ends_with('"')) || models.iter().any(|m| m.contains(['*', '?'])) {
+        return None;
+    }
+    let regions = ctx.config.approved_regions.clone().unwrap_or_else(|| vec!["*".into()]);
+    let arns: Vec<String> = regions
+        .iter()
+        .flat_map(|r| models.iter().map(move |m| format!("\"arn:aws:bedrock:{r}::foundation-model/{m}\"")))
+        .collect();
+    // A single string becomes a list; inside a list the element becomes several.
+    let in_list = res.items.len() > 1 || res.span.is_some_and(|s| s != span);
+    let replacement = if in_list { arns.join(", ") } else { format!("[{}]", arns.join(", ")) };
+    Some(Fix {
+        applicability: Applicability::Unsafe,
+        description: "replace with the approved model ARNs".into(),
+        edits: vec![Edit { span, replacement }],
+    })
+}
+
+/// `bedrock:InvokeModel`, or `bedrock:InvokeModel and 3 more invoke actions`.
+pub fn action_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    let mut v: Vec<&str> = names.collect();
+    v.sort();
+    v.dedup();
+    match v.len() {
+        0 => String::new(),
+        1 => format!("{} is", v[0]),
+        2 => format!("{} and {} are", v[0], v[1]),
+        n => format!("{} and {} more invoke actions are", v[0], n - 1),
+    }
+}

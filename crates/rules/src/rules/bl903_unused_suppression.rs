@@ -1,0 +1,15 @@
+//! BL903 unused-suppression: see rules/BL903-unused-suppression.md.
+
+use crate::context::Ctx;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::registry::Meta;
+
+pub const META: Meta = Meta {
+    code: "BL903",
+    name: "unused-suppression",
+    severity: Severity::Warning,
+    group: "linter",
+    fix: None,
+};
+
+pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
