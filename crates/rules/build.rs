@@ -13,12 +13,18 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let out = std::path::Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("docs_list.rs");
+    let out =
+        std::path::Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("docs_list.rs");
     let mut f = std::fs::File::create(out).expect("OUT_DIR is writable");
     let dir = dir.canonicalize().unwrap_or(dir);
     let list: Vec<String> = names
         .iter()
-        .map(|n| format!("({n:?}, include_str!({:?}))", dir.join(n).display().to_string()))
+        .map(|n| {
+            format!(
+                "({n:?}, include_str!({:?}))",
+                dir.join(n).display().to_string()
+            )
+        })
         .collect();
     writeln!(f, "const DOCS: &[(&str, &str)] = &[{}];", list.join(", ")).expect("write docs list");
 }

@@ -4,7 +4,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "bedrock-lint", version, about = "Lints how Amazon Bedrock access is scoped in Terraform IAM")]
+#[command(
+    name = "bedrock-lint",
+    version,
+    about = "Lints how Amazon Bedrock access is scoped in Terraform IAM"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,

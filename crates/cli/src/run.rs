@@ -18,8 +18,20 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         }
     };
     let result = match cli.command {
-        Some(Command::Access { paths, format, config, plan, var_file }) => {
-            let args = LintArgs { paths, config, plan, var_file, ..LintArgs::default() };
+        Some(Command::Access {
+            paths,
+            format,
+            config,
+            plan,
+            var_file,
+        }) => {
+            let args = LintArgs {
+                paths,
+                config,
+                plan,
+                var_file,
+                ..LintArgs::default()
+            };
             crate::access::command(&args, format)
         }
         Some(Command::Rules) => crate::render::rules_list(),
@@ -43,14 +55,21 @@ pub struct Failure(pub String);
 
 /// "Today", overridable for reproducible tests and demos.
 pub fn today() -> Date {
-    std::env::var("BEDROCK_LINT_TODAY").ok().and_then(|d| Date::parse(&d)).unwrap_or_else(Date::today)
+    std::env::var("BEDROCK_LINT_TODAY")
+        .ok()
+        .and_then(|d| Date::parse(&d))
+        .unwrap_or_else(Date::today)
 }
 
 pub fn resolve_config(args: &LintArgs) -> Result<Config, Failure> {
     let path = match &args.config {
         Some(p) => Some(p.clone()),
         None => {
-            let start = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+            let start = args
+                .paths
+                .first()
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from("."));
             Config::discover(&start)
         }
     };
@@ -78,7 +97,11 @@ pub fn resolve_config(args: &LintArgs) -> Result<Config, Failure> {
 
 pub fn lint_input(args: &LintArgs) -> Result<LintInput, Failure> {
     let config = resolve_config(args)?;
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     Ok(LintInput {
         load: LoadOptions {
             paths,
@@ -96,8 +119,13 @@ fn lint_command(args: &LintArgs) -> Result<i32, Failure> {
     let input = lint_input(args)?;
     let report = bedrock_lint_rules::lint(&input).map_err(|e| Failure(e.0))?;
     let stdout_tty = std::io::stdout().is_terminal() && args.output.is_none();
-    let format = args.format.unwrap_or(if stdout_tty { Format::Human } else { Format::Compact });
-    let color = stdout_tty && !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let format = args.format.unwrap_or(if stdout_tty {
+        Format::Human
+    } else {
+        Format::Compact
+    });
+    let color =
+        stdout_tty && !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let text = crate::render::render(&report, format, color, args);
     match &args.output {
         Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
@@ -116,5 +144,10 @@ pub fn exit_code(report: &Report, fail_on: FailOn) -> i32 {
         FailOn::Warning => Severity::Warning,
         FailOn::Note => Severity::Note,
     };
-    i32::from(report.diagnostics.iter().any(|d| !d.suppressed && d.severity >= min))
+    i32::from(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| !d.suppressed && d.severity >= min),
+    )
 }

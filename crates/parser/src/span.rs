@@ -70,7 +70,10 @@ impl SourceFile {
     }
 
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+        self.line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len())
     }
 
     pub fn line_count(&self) -> usize {

@@ -135,8 +135,10 @@ impl Catalog {
         // The data is embedded at build time and checked by tests: a parse failure
         // here is a build defect, not user input.
         let raw: RawActions = serde_json::from_str(ACTIONS_JSON).expect("embedded action catalog");
-        let sens: RawSensitiveFile = serde_json::from_str(SENSITIVE_JSON).expect("embedded sensitive catalog");
-        let managed: RawManagedFile = serde_json::from_str(MANAGED_JSON).expect("embedded managed policies");
+        let sens: RawSensitiveFile =
+            serde_json::from_str(SENSITIVE_JSON).expect("embedded sensitive catalog");
+        let managed: RawManagedFile =
+            serde_json::from_str(MANAGED_JSON).expect("embedded managed policies");
         Catalog {
             actions: raw
                 .actions
@@ -191,7 +193,9 @@ impl Catalog {
     /// Catalog actions an IAM action pattern matches (case-insensitive `*`/`?`).
     pub fn expand<'a>(&'a self, pattern: &str) -> impl Iterator<Item = &'a Action> + 'a {
         let p = pattern.to_ascii_lowercase();
-        self.actions.iter().filter(move |a| wildcard_match(&p, &a.lower))
+        self.actions
+            .iter()
+            .filter(move |a| wildcard_match(&p, &a.lower))
     }
 
     pub fn action(&self, name: &str) -> Option<&Action> {
@@ -199,19 +203,26 @@ impl Catalog {
         self.actions.iter().find(|a| a.lower == l)
     }
 
-    pub fn sensitive_matching<'a>(&'a self, pattern: &str) -> impl Iterator<Item = &'a Sensitive> + 'a {
+    pub fn sensitive_matching<'a>(
+        &'a self,
+        pattern: &str,
+    ) -> impl Iterator<Item = &'a Sensitive> + 'a {
         let p = pattern.to_ascii_lowercase();
-        self.sensitive.iter().filter(move |s| wildcard_match(&p, &s.lower))
+        self.sensitive
+            .iter()
+            .filter(move |s| wildcard_match(&p, &s.lower))
     }
 
     /// Whether an action name has a Bedrock service prefix.
     pub fn is_bedrock_prefix(&self, action: &str) -> bool {
         let prefix = action.split(':').next().unwrap_or("").to_ascii_lowercase();
-        self.prefixes.iter().any(|p| *p == prefix)
+        self.prefixes.contains(&prefix)
     }
 
     pub fn resource_type(&self, prefix: &str, name: &str) -> Option<&ResourceType> {
-        self.resource_types.iter().find(|r| r.prefix == prefix && r.name == name)
+        self.resource_types
+            .iter()
+            .find(|r| r.prefix == prefix && r.name == name)
     }
 
     pub fn managed_policy(&self, arn: &str) -> Option<&ManagedPolicy> {
@@ -254,11 +265,16 @@ mod tests {
     fn catalog_loads_and_expands() {
         let c = catalog();
         assert_eq!(c.actions.len(), 558);
-        let invoke: Vec<_> = c.expand("bedrock:InvokeModel*").map(|a| a.name.as_str()).collect();
+        let invoke: Vec<_> = c
+            .expand("bedrock:InvokeModel*")
+            .map(|a| a.name.as_str())
+            .collect();
         assert!(invoke.contains(&"bedrock:InvokeModel"));
         assert!(invoke.contains(&"bedrock:InvokeModelWithResponseStream"));
         assert_eq!(c.expand("BEDROCK:*").count(), 262);
-        assert!(c.managed_policy("arn:aws:iam::aws:policy/AmazonBedrockFullAccess").is_some());
+        assert!(c
+            .managed_policy("arn:aws:iam::aws:policy/AmazonBedrockFullAccess")
+            .is_some());
     }
 
     #[test]

@@ -69,13 +69,21 @@ impl std::fmt::Display for ConfigError {
 
 impl Config {
     pub fn defaults() -> Config {
-        Config { max_session_duration: 3600, root: PathBuf::from("."), ..Config::default() }
+        Config {
+            max_session_duration: 3600,
+            root: PathBuf::from("."),
+            ..Config::default()
+        }
     }
 
     /// The nearest `.bedrock-lint.hcl` at or above `start`.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         let start = start.canonicalize().ok()?;
-        let mut dir = if start.is_dir() { Some(start.as_path()) } else { start.parent() };
+        let mut dir = if start.is_dir() {
+            Some(start.as_path())
+        } else {
+            start.parent()
+        };
         while let Some(d) = dir {
             let c = d.join(CONFIG_FILE);
             if c.is_file() {
@@ -87,21 +95,35 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError { path: path.to_path_buf(), line: 1, message: format!("cannot read: {e}") })?;
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: path.to_path_buf(),
+            line: 1,
+            message: format!("cannot read: {e}"),
+        })?;
         Self::parse(path, &text)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
         let line_of = |off: usize| text[..off.min(text.len())].matches('\n').count() + 1;
-        let err = |off: usize, message: String| ConfigError { path: path.to_path_buf(), line: line_of(off), message };
+        let err = |off: usize, message: String| ConfigError {
+            path: path.to_path_buf(),
+            line: line_of(off),
+            message,
+        };
         let (body, _) = hcl::parse(FileId(0), text).map_err(|e| err(e.offset, e.message))?;
         let mut c = Config::defaults();
         c.path = Some(path.to_path_buf());
-        c.root = path.parent().map(Path::to_path_buf).filter(|p| !p.as_os_str().is_empty()).unwrap_or_else(|| PathBuf::from("."));
+        c.root = path
+            .parent()
+            .map(Path::to_path_buf)
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| PathBuf::from("."));
         const KEYS: &str = "approved_models, approved_regions, approved_accounts, admin_principals, max_session_duration, invocation_logging, require_guardrail, exclude";
         for a in &body.attributes {
             let at = a.span.start as usize;
-            let list = |e: &Expr| strings(e).ok_or_else(|| err(at, format!("{} must be a list of strings", a.key)));
+            let list = |e: &Expr| {
+                strings(e).ok_or_else(|| err(at, format!("{} must be a list of strings", a.key)))
+            };
             match a.key.as_str() {
                 "approved_models" => c.approved_models = Some(list(&a.value)?),
                 "approved_regions" => c.approved_regions = Some(list(&a.value)?),
@@ -113,7 +135,7 @@ impl Config {
                     c.exclude_patterns = pats;
                 }
                 "max_session_duration" => match a.value.kind {
-                    ExprKind::Number(n) if n >= 900.0 && n <= 43200.0 && n.fract() == 0.0 => c.max_session_duration = n as u64,
+                    ExprKind::Number(n) if (900.0..=43200.0).contains(&n) && n.fract() == 0.0 => c.max_session_duration = n as u64,
                     _ => return Err(err(at, "max_session_duration must be a whole number of seconds from 900 to 43200".into())),
                 },
                 "invocation_logging" => {
@@ -132,23 +154,52 @@ impl Config {
         }
         for b in &body.blocks {
             let at = b.header.start as usize;
-            let label = b.labels.first().cloned().ok_or_else(|| err(at, format!("{} block needs a label", b.ident)))?;
+            let label = b
+                .labels
+                .first()
+                .cloned()
+                .ok_or_else(|| err(at, format!("{} block needs a label", b.ident)))?;
             match b.ident.as_str() {
                 "environment" => {
                     let mut paths = None;
                     for a in &b.body.attributes {
                         match a.key.as_str() {
-                            "paths" => paths = Some(strings(&a.value).ok_or_else(|| err(a.span.start as usize, "paths must be a list of strings".into()))?),
-                            other => return Err(err(a.span.start as usize, format!("unknown setting `{other}` in environment; valid: paths"))),
+                            "paths" => {
+                                paths = Some(strings(&a.value).ok_or_else(|| {
+                                    err(
+                                        a.span.start as usize,
+                                        "paths must be a list of strings".into(),
+                                    )
+                                })?)
+                            }
+                            other => {
+                                return Err(err(
+                                    a.span.start as usize,
+                                    format!(
+                                        "unknown setting `{other}` in environment; valid: paths"
+                                    ),
+                                ))
+                            }
                         }
                     }
-                    let paths = paths.ok_or_else(|| err(at, format!("environment \"{label}\" needs paths = [...]")))?;
-                    c.environments.push(Environment { name: label, globs: globs(&paths).map_err(|e| err(at, e))? });
+                    let paths = paths.ok_or_else(|| {
+                        err(at, format!("environment \"{label}\" needs paths = [...]"))
+                    })?;
+                    c.environments.push(Environment {
+                        name: label,
+                        globs: globs(&paths).map_err(|e| err(at, e))?,
+                    });
                 }
                 "rule" => {
                     let Some(id) = RuleId::from_code_or_name(&label) else {
                         let valid: Vec<&str> = ALL.iter().map(|r| r.code()).collect();
-                        return Err(err(at, format!("unknown rule \"{label}\"; valid rules: {} (or their names)", valid.join(", "))));
+                        return Err(err(
+                            at,
+                            format!(
+                                "unknown rule \"{label}\"; valid rules: {} (or their names)",
+                                valid.join(", ")
+                            ),
+                        ));
                     };
                     let mut s = RuleSettings::default();
                     for a in &b.body.attributes {
@@ -168,7 +219,12 @@ impl Config {
                     }
                     c.rules.insert(id, s);
                 }
-                other => return Err(err(at, format!("unknown block `{other}`; valid blocks: environment, rule"))),
+                other => {
+                    return Err(err(
+                        at,
+                        format!("unknown block `{other}`; valid blocks: environment, rule"),
+                    ))
+                }
             }
         }
         Ok(c)
@@ -191,13 +247,20 @@ impl Config {
     }
 
     pub fn ignorable(&self, id: RuleId) -> bool {
-        self.rules.get(&id).and_then(|s| s.ignorable).unwrap_or(true)
+        self.rules
+            .get(&id)
+            .and_then(|s| s.ignorable)
+            .unwrap_or(true)
     }
 
     /// Environments whose path globs match `file` (relative to the config's folder).
     pub fn environments_of(&self, file: &Path) -> Vec<String> {
         let rel = relative_to(file, &self.root);
-        self.environments.iter().filter(|e| e.globs.is_match(&rel)).map(|e| e.name.clone()).collect()
+        self.environments
+            .iter()
+            .filter(|e| e.globs.is_match(&rel))
+            .map(|e| e.name.clone())
+            .collect()
     }
 
     /// Is the principal named in `admin_principals` (by address or name glob)?
@@ -220,7 +283,10 @@ fn relative_to(file: &Path, root: &Path) -> PathBuf {
 
 fn strings(e: &Expr) -> Option<Vec<String>> {
     match &e.kind {
-        ExprKind::Array(items) => items.iter().map(|i| i.as_literal_str().map(str::to_string)).collect(),
+        ExprKind::Array(items) => items
+            .iter()
+            .map(|i| i.as_literal_str().map(str::to_string))
+            .collect(),
         _ => None,
     }
 }

@@ -18,12 +18,21 @@ pub struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     pub fn new(model: &'a Model, view: &'a IamView, config: &'a Config, today: Date) -> Self {
-        Ctx { model, view, config, today, grants: (0..view.principals.len()).map(|_| OnceCell::new()).collect() }
+        Ctx {
+            model,
+            view,
+            config,
+            today,
+            grants: (0..view.principals.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+        }
     }
 
     /// The effective grants of principal `i` (see RULES.md "Principal").
     pub fn grants(&self, i: usize) -> &[PrincipalGrant<'a>] {
-        self.grants[i].get_or_init(|| principal_grants(self.view, &self.view.principals[i], self.today))
+        self.grants[i]
+            .get_or_init(|| principal_grants(self.view, &self.view.principals[i], self.today))
     }
 
     pub fn resource(&self, i: usize) -> &'a Resource {

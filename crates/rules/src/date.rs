@@ -10,7 +10,11 @@ impl Date {
     pub fn parse(s: &str) -> Option<Date> {
         let d = s.get(..10)?;
         let mut it = d.split('-');
-        let (y, m, dd): (i64, i64, i64) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?, it.next()?.parse().ok()?);
+        let (y, m, dd): (i64, i64, i64) = (
+            it.next()?.parse().ok()?,
+            it.next()?.parse().ok()?,
+            it.next()?.parse().ok()?,
+        );
         if !(1..=12).contains(&m) || !(1..=31).contains(&dd) || d.as_bytes().get(4) != Some(&b'-') {
             return None;
         }
@@ -55,7 +59,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 /// The end date of a time-bound statement (`DateLessThan[Equals]` on aws:CurrentTime).

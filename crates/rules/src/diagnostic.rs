@@ -119,7 +119,10 @@ impl Diagnostic {
     pub fn label(mut self, span: Option<Span>, message: impl Into<String>) -> Self {
         if let Some(span) = span {
             if span != self.span {
-                self.related.push(Label { message: message.into(), span });
+                self.related.push(Label {
+                    message: message.into(),
+                    span,
+                });
             }
         }
         self

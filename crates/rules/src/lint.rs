@@ -25,7 +25,10 @@ pub struct Report {
 
 impl Report {
     pub fn count(&self, s: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| !d.suppressed && d.severity == s).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| !d.suppressed && d.severity == s)
+            .count()
     }
 
     pub fn suppressed(&self) -> usize {
@@ -61,7 +64,8 @@ pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
         if let Some(until) = &d.time_bound {
             if d.severity == Severity::Error {
                 d.severity = Severity::Warning;
-                d.message.push_str(&format!(" (time-bound: allowed until {until})"));
+                d.message
+                    .push_str(&format!(" (time-bound: allowed until {until})"));
             }
         }
     }
@@ -74,8 +78,17 @@ pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
     diagnostics.sort_by(|a, b| {
         let fa = &model.files.get(a.span.file).path;
         let fb = &model.files.get(b.span.file).path;
-        (fa, a.span.start, a.rule.code(), &a.message).cmp(&(fb, b.span.start, b.rule.code(), &b.message))
+        (fa, a.span.start, a.rule.code(), &a.message).cmp(&(
+            fb,
+            b.span.start,
+            b.rule.code(),
+            &b.message,
+        ))
     });
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
-    Report { model, view, diagnostics }
+    Report {
+        model,
+        view,
+        diagnostics,
+    }
 }

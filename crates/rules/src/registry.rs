@@ -88,7 +88,9 @@ impl RuleId {
 
     /// A code (`BL101`) or name (`invoke-any-model`), case-insensitive for codes.
     pub fn from_code_or_name(s: &str) -> Option<RuleId> {
-        ALL.iter().copied().find(|r| r.code().eq_ignore_ascii_case(s) || r.name() == s)
+        ALL.iter()
+            .copied()
+            .find(|r| r.code().eq_ignore_ascii_case(s) || r.name() == s)
     }
 
     /// Codes, names or prefixes (`BL1`, `BL20`) to rules.
@@ -98,7 +100,11 @@ impl RuleId {
         }
         let up = selector.to_ascii_uppercase();
         if up.starts_with("BL") && !up.is_empty() {
-            return ALL.iter().copied().filter(|r| r.code().starts_with(&up)).collect();
+            return ALL
+                .iter()
+                .copied()
+                .filter(|r| r.code().starts_with(&up))
+                .collect();
         }
         vec![]
     }

@@ -25,7 +25,10 @@ pub struct Ignore {
 const MARK: &str = "bedrock-lint:ignore";
 
 /// Parses the directive text after `#`/`//`; `None` if it is not one.
-fn directive(text: &str) -> Option<(bool, Vec<String>, Option<String>, Option<String>)> {
+/// (whole file, codes, until, reason)
+type Directive = (bool, Vec<String>, Option<String>, Option<String>);
+
+fn directive(text: &str) -> Option<Directive> {
     let t = text.trim_start_matches(['/', '*']).trim();
     let rest = t.strip_prefix(MARK)?;
     let (file, rest) = match rest.strip_prefix("-file") {
@@ -56,7 +59,11 @@ fn directive(text: &str) -> Option<(bool, Vec<String>, Option<String>, Option<St
         if let Some(d) = word.strip_prefix("until=") {
             until = Some(d.to_string());
         } else {
-            codes.extend(word.split(',').filter(|c| !c.is_empty()).map(str::to_string));
+            codes.extend(
+                word.split(',')
+                    .filter(|c| !c.is_empty())
+                    .map(str::to_string),
+            );
         }
         rest = tail.trim();
     }
@@ -66,9 +73,13 @@ fn directive(text: &str) -> Option<(bool, Vec<String>, Option<String>, Option<St
 pub fn collect(model: &Model) -> Vec<Ignore> {
     let mut out = Vec::new();
     for (fid, file) in model.files.iter() {
-        let Some(parsed) = model.parsed(fid) else { continue };
+        let Some(parsed) = model.parsed(fid) else {
+            continue;
+        };
         for c in &parsed.comments {
-            let Some((whole_file, codes, until, reason)) = directive(&c.text) else { continue };
+            let Some((whole_file, codes, until, reason)) = directive(&c.text) else {
+                continue;
+            };
             let mut rules = Vec::new();
             let mut unknown = Vec::new();
             for code in codes {
@@ -91,7 +102,10 @@ pub fn collect(model: &Model) -> Vec<Ignore> {
                 span: Span::new(fid, c.start, c.end),
                 rules,
                 unknown,
-                until: until.as_deref().map(|u| (Date::parse(u), u.to_string())).and_then(|(d, s)| d.map(|d| (d, s))),
+                until: until
+                    .as_deref()
+                    .map(|u| (Date::parse(u), u.to_string()))
+                    .and_then(|(d, s)| d.map(|d| (d, s))),
                 reason,
                 covers,
                 used: false,
@@ -102,7 +116,12 @@ pub fn collect(model: &Model) -> Vec<Ignore> {
 }
 
 /// The block or attribute that starts on the first code line at or after `line`.
-fn next_structure(body: Option<&Body>, file: &bedrock_lint_parser::SourceFile, fid: FileId, mut line: usize) -> (usize, usize) {
+fn next_structure(
+    body: Option<&Body>,
+    file: &bedrock_lint_parser::SourceFile,
+    fid: FileId,
+    mut line: usize,
+) -> (usize, usize) {
     // Skip further comment lines (several ignore comments may stack).
     while line < file.line_count() {
         let t = file.line_text(line).trim();
@@ -160,11 +179,15 @@ pub fn apply(model: &Model, config: &crate::Config, today: Date, diags: &mut Vec
     let mut ignores = collect(model);
     let mut extra = Vec::new();
     for d in diags.iter_mut() {
-        if matches!(d.rule, RuleId::Bl901 | RuleId::Bl902 | RuleId::Bl903) || !config.ignorable(d.rule) {
+        if matches!(d.rule, RuleId::Bl901 | RuleId::Bl902 | RuleId::Bl903)
+            || !config.ignorable(d.rule)
+        {
             continue;
         }
         for ig in ignores.iter_mut() {
-            let inside = ig.span.file == d.span.file && (ig.covers.0..ig.covers.1.max(ig.covers.0 + 1)).contains(&(d.span.start as usize));
+            let inside = ig.span.file == d.span.file
+                && (ig.covers.0..ig.covers.1.max(ig.covers.0 + 1))
+                    .contains(&(d.span.start as usize));
             if !inside || !ig.rules.contains(&d.rule) {
                 continue;
             }
@@ -184,13 +207,18 @@ pub fn apply(model: &Model, config: &crate::Config, today: Date, diags: &mut Vec
     for ig in &ignores {
         if ig.until.is_none() {
             extra.push(
-                Diagnostic::new(RuleId::Bl901, ig.span, "ignore comment has no expiry date")
-                    .help("add until=YYYY-MM-DD (and reason=\"...\") so the exception is time-bound"),
+                Diagnostic::new(RuleId::Bl901, ig.span, "ignore comment has no expiry date").help(
+                    "add until=YYYY-MM-DD (and reason=\"...\") so the exception is time-bound",
+                ),
             );
         }
         if !ig.used {
             let what = if ig.unknown.is_empty() {
-                ig.rules.iter().map(|r| r.code()).collect::<Vec<_>>().join(", ")
+                ig.rules
+                    .iter()
+                    .map(|r| r.code())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             } else {
                 format!("unknown rule {}", ig.unknown.join(", "))
             };

@@ -6,7 +6,11 @@ use bedrock_lint_rules::Report;
 pub fn render(report: &Report, verbose: bool) -> String {
     let files = &report.model.files;
     let mut out = String::new();
-    for d in report.diagnostics.iter().filter(|d| verbose || !d.suppressed) {
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| verbose || !d.suppressed)
+    {
         let ((l, c), _) = range(files, d.span);
         let sup = if d.suppressed { " (suppressed)" } else { "" };
         out.push_str(&format!(

@@ -35,7 +35,11 @@ impl std::error::Error for Rendered<'_> {}
 
 impl miette::Diagnostic for Rendered<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}({})", self.d.rule.code(), self.d.rule.name())))
+        Some(Box::new(format!(
+            "{}({})",
+            self.d.rule.code(),
+            self.d.rule.name()
+        )))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.d.severity {
@@ -47,7 +51,11 @@ impl miette::Diagnostic for Rendered<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let mut h = self.d.help.clone()?;
         if let Some(f) = &self.d.fix {
-            h.push_str(&format!("\nfix available ({}): {}", f.applicability.as_str(), f.description));
+            h.push_str(&format!(
+                "\nfix available ({}): {}",
+                f.applicability.as_str(),
+                f.description
+            ));
         }
         Some(Box::new(h))
     }
@@ -55,10 +63,16 @@ impl miette::Diagnostic for Rendered<'_> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let mut labels = vec![LabeledSpan::new_primary_with_span(Some(primary_label(self.d)), span(self.d.span))];
+        let mut labels = vec![LabeledSpan::new_primary_with_span(
+            Some(primary_label(self.d)),
+            span(self.d.span),
+        )];
         for l in &self.d.related {
             if l.span.file == self.d.span.file {
-                labels.push(LabeledSpan::new_with_span(Some(l.message.clone()), span(l.span)));
+                labels.push(LabeledSpan::new_with_span(
+                    Some(l.message.clone()),
+                    span(l.span),
+                ));
             }
         }
         Some(Box::new(labels.into_iter()))
@@ -67,7 +81,9 @@ impl miette::Diagnostic for Rendered<'_> {
         if self.related.is_empty() {
             return None;
         }
-        Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+        Some(Box::new(
+            self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+        ))
     }
 }
 
@@ -85,7 +101,10 @@ impl miette::Diagnostic for Related {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(Some(self.message.clone()), self.span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(self.message.clone()),
+            self.span,
+        ))))
     }
 }
 
@@ -107,10 +126,20 @@ fn source(files: &Files, id: bedrock_lint_parser::FileId) -> NamedSource<String>
 
 pub fn render(report: &Report, color: bool, quiet: bool, verbose: bool) -> String {
     let files = &report.model.files;
-    let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_width(100);
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_width(100);
     let mut out = String::new();
-    for d in report.diagnostics.iter().filter(|d| verbose || !d.suppressed) {
+    for d in report
+        .diagnostics
+        .iter()
+        .filter(|d| verbose || !d.suppressed)
+    {
         let r = Rendered {
             d,
             files,
@@ -119,7 +148,11 @@ pub fn render(report: &Report, color: bool, quiet: bool, verbose: bool) -> Strin
                 .related
                 .iter()
                 .filter(|l| l.span.file != d.span.file)
-                .map(|l| Related { message: l.message.clone(), source: source(files, l.span.file), span: span(l.span) })
+                .map(|l| Related {
+                    message: l.message.clone(),
+                    source: source(files, l.span.file),
+                    span: span(l.span),
+                })
                 .collect(),
         };
         let _ = r.files;
@@ -139,7 +172,13 @@ pub fn summary(report: &Report) -> String {
         report.count(Severity::Note),
         report.suppressed(),
     );
-    let plural = |n: usize, w: &str| if n == 1 { format!("{n} {w}") } else { format!("{n} {w}s") };
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
     format!(
         "{}, {}, {} in {} ({} suppressed)\n",
         plural(e, "error"),

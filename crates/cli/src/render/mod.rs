@@ -43,8 +43,11 @@ pub fn rules_list() -> Result<i32, Failure> {
 }
 
 pub fn explain(rule: &str) -> Result<i32, Failure> {
-    let r = bedrock_lint_rules::RuleId::from_code_or_name(rule)
-        .ok_or_else(|| Failure(format!("unknown rule \"{rule}\"; `bedrock-lint rules` lists them")))?;
+    let r = bedrock_lint_rules::RuleId::from_code_or_name(rule).ok_or_else(|| {
+        Failure(format!(
+            "unknown rule \"{rule}\"; `bedrock-lint rules` lists them"
+        ))
+    })?;
     match bedrock_lint_rules::docs::body(r) {
         Some(b) => print!("{b}"),
         None => println!("{} {}", r.code(), r.name()),
@@ -91,9 +94,13 @@ exclude = [".terraform/**"]
 pub fn init(force: bool) -> Result<i32, Failure> {
     let path = std::path::Path::new(bedrock_lint_rules::config::CONFIG_FILE);
     if path.exists() && !force {
-        return Err(Failure(format!("{} already exists (use --force to overwrite)", path.display())));
+        return Err(Failure(format!(
+            "{} already exists (use --force to overwrite)",
+            path.display()
+        )));
     }
-    std::fs::write(path, STARTER_CONFIG).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    std::fs::write(path, STARTER_CONFIG)
+        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
     println!("wrote {}", path.display());
     Ok(0)
 }

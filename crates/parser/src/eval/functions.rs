@@ -85,7 +85,10 @@ pub(super) fn call(
                     let k = scalar_string(key).unwrap_or_default();
                     match map.get(&k) {
                         Some(v) => v.clone(),
-                        None => args.get(2).cloned().unwrap_or_else(|| Value::error("lookup(): no such key", sp)),
+                        None => args
+                            .get(2)
+                            .cloned()
+                            .unwrap_or_else(|| Value::error("lookup(): no such key", sp)),
                     }
                 }
                 (Some(map), Some(key)) => Value::unknown(
@@ -102,7 +105,10 @@ pub(super) fn call(
                     items[(i.max(0.0) as usize) % items.len()].clone()
                 }
                 (Some(l), _) if l.is_unknown() => l.clone(),
-                _ => Value::unknown(unknown_name(args.get(1).unwrap_or(&Value::null(None)), "element"), sp),
+                _ => Value::unknown(
+                    unknown_name(args.get(1).unwrap_or(&Value::null(None)), "element"),
+                    sp,
+                ),
             };
         }
         "file" | "templatefile" => return file(ev, name, &args, span, m),
@@ -116,16 +122,24 @@ pub(super) fn call(
     let strv = |t: String| Value::string(t, sp);
     match name {
         "jsondecode" => match args.first() {
-            Some(v) => decode_json(v).unwrap_or_else(|(e, _)| Value::error(format!("jsondecode(): {e}"), sp)),
+            Some(v) => decode_json(v)
+                .unwrap_or_else(|(e, _)| Value::error(format!("jsondecode(): {e}"), sp)),
             None => Value::error("jsondecode() needs an argument", sp),
         },
         "flatten" => {
             let mut out = Vec::new();
-            flatten_into(args.first().and_then(Value::as_list).unwrap_or(&[]), &mut out);
+            flatten_into(
+                args.first().and_then(Value::as_list).unwrap_or(&[]),
+                &mut out,
+            );
             Value::list(out, sp)
         }
         "distinct" => {
-            let mut items = args.first().and_then(Value::as_list).unwrap_or(&[]).to_vec();
+            let mut items = args
+                .first()
+                .and_then(Value::as_list)
+                .unwrap_or(&[])
+                .to_vec();
             dedup(&mut items);
             Value::list(items, sp)
         }
@@ -140,20 +154,26 @@ pub(super) fn call(
             sp,
         ),
         "format" => match s(0) {
-            Some(f) => format(&f, &args[1..]).map(strv).unwrap_or_else(|| Value::unknown("format()", sp)),
+            Some(f) => format(&f, &args[1..])
+                .map(strv)
+                .unwrap_or_else(|| Value::unknown("format()", sp)),
             None => Value::error("format() needs a format string", sp),
         },
         "formatlist" => formatlist(&args, sp),
         "join" => match (s(0), args.get(1).and_then(Value::as_list)) {
             (Some(sep), Some(items)) => {
                 let parts: Option<Vec<String>> = items.iter().map(scalar_string).collect();
-                parts.map(|p| strv(p.join(&sep))).unwrap_or_else(|| Value::error("join(): not strings", sp))
+                parts
+                    .map(|p| strv(p.join(&sep)))
+                    .unwrap_or_else(|| Value::error("join(): not strings", sp))
             }
             _ => Value::error("join() needs a separator and a list", sp),
         },
         "split" => match (s(0), s(1)) {
             (Some(sep), Some(text)) => Value::list(
-                text.split(sep.as_str()).map(|p| Value::string(p, sp)).collect(),
+                text.split(sep.as_str())
+                    .map(|p| Value::string(p, sp))
+                    .collect(),
                 sp,
             ),
             _ => Value::error("split() needs two strings", sp),
@@ -168,12 +188,20 @@ pub(super) fn call(
             }
             _ => Value::error("replace() needs three strings", sp),
         },
-        "lower" => s(0).map(|t| strv(t.to_lowercase())).unwrap_or_else(|| Value::error("lower()", sp)),
-        "upper" => s(0).map(|t| strv(t.to_uppercase())).unwrap_or_else(|| Value::error("upper()", sp)),
-        "trimspace" => s(0).map(|t| strv(t.trim().to_string())).unwrap_or_else(|| Value::error("trimspace()", sp)),
+        "lower" => s(0)
+            .map(|t| strv(t.to_lowercase()))
+            .unwrap_or_else(|| Value::error("lower()", sp)),
+        "upper" => s(0)
+            .map(|t| strv(t.to_uppercase()))
+            .unwrap_or_else(|| Value::error("upper()", sp)),
+        "trimspace" => s(0)
+            .map(|t| strv(t.trim().to_string()))
+            .unwrap_or_else(|| Value::error("trimspace()", sp)),
         "tostring" => match args.first() {
             Some(v) if v.as_str().is_some() => v.clone(),
-            Some(v) => s(0).map(strv).unwrap_or_else(|| Value::error(format!("tostring(): {}", v.display()), sp)),
+            Some(v) => s(0)
+                .map(strv)
+                .unwrap_or_else(|| Value::error(format!("tostring(): {}", v.display()), sp)),
             None => Value::error("tostring() needs an argument", sp),
         },
         "tonumber" => match args.first().and_then(Value::as_number) {
@@ -182,7 +210,12 @@ pub(super) fn call(
         },
         "keys" => Value::list(
             args.first()
-                .map(|o| o.entries().iter().map(|e| Value::string(e.key.clone(), e.key_span)).collect())
+                .map(|o| {
+                    o.entries()
+                        .iter()
+                        .map(|e| Value::string(e.key.clone(), e.key_span))
+                        .collect()
+                })
                 .unwrap_or_default(),
             sp,
         ),
@@ -193,7 +226,9 @@ pub(super) fn call(
             sp,
         ),
         "contains" => match (args.first().and_then(Value::as_list), args.get(1)) {
-            (Some(items), Some(x)) => Value::new(Kind::Bool(items.iter().any(|i| strip_eq(i, x))), sp),
+            (Some(items), Some(x)) => {
+                Value::new(Kind::Bool(items.iter().any(|i| strip_eq(i, x))), sp)
+            }
             _ => Value::error("contains() needs a list and a value", sp),
         },
         "length" => match args.first().map(|a| &a.kind) {
@@ -307,7 +342,12 @@ fn formatlist(args: &[Value], sp: Option<Span>) -> Value {
     let Some(f) = args.first().and_then(scalar_string) else {
         return Value::error("formatlist() needs a format", sp);
     };
-    let len = args[1..].iter().filter_map(Value::as_list).map(<[Value]>::len).max().unwrap_or(1);
+    let len = args[1..]
+        .iter()
+        .filter_map(Value::as_list)
+        .map(<[Value]>::len)
+        .max()
+        .unwrap_or(1);
     let mut out = Vec::new();
     for i in 0..len {
         let row: Vec<Value> = args[1..]
@@ -334,7 +374,10 @@ fn file(ev: &Evaluator, name: &str, args: &[Value], span: Span, m: &ModuleInst) 
         return Value::unknown(unknown_name(path, name), sp);
     };
     let Some((id, text)) = ev.resolver.read_file(ev, m, path) else {
-        return Value::unknown(format!("{name}(\"{path}\"): not a readable file inside the scanned tree"), sp);
+        return Value::unknown(
+            format!("{name}(\"{path}\"): not a readable file inside the scanned tree"),
+            sp,
+        );
     };
     let whole = Span::new(id, 0, text.len());
     if name == "file" {
@@ -355,7 +398,10 @@ fn file(ev: &Evaluator, name: &str, args: &[Value], span: Span, m: &ModuleInst) 
         return v;
     }
     // templatefile(path, vars): the template sees only its variables.
-    let vars = args.get(1).cloned().unwrap_or_else(|| Value::object(vec![], None));
+    let vars = args
+        .get(1)
+        .cloned()
+        .unwrap_or_else(|| Value::object(vec![], None));
     if !vars.is_known() && vars.entries().is_empty() {
         return Value::unknown(unknown_name(&vars, name), sp);
     }
@@ -364,11 +410,14 @@ fn file(ev: &Evaluator, name: &str, args: &[Value], span: Span, m: &ModuleInst) 
         Err(e) => return Value::error(format!("templatefile(): {}", e.message), sp),
     };
     let scope = Scope {
-        vars: vars.entries().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
+        vars: vars
+            .entries()
+            .iter()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect(),
         isolated: true,
     };
     let mut v = ev.template(&template, whole, m, &scope);
     v.via = sp;
     v
 }
-

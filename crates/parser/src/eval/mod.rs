@@ -26,11 +26,23 @@ pub struct ExtraFiles {
 /// What the evaluator needs from its surroundings: module instances and resources
 /// are resolved by the model builder.
 pub trait Resolver {
-    fn resource(&self, ev: &Evaluator, module: &ModuleInst, data: bool, rtype: &str, name: &str) -> Option<Value>;
+    fn resource(
+        &self,
+        ev: &Evaluator,
+        module: &ModuleInst,
+        data: bool,
+        rtype: &str,
+        name: &str,
+    ) -> Option<Value>;
     fn module_outputs(&self, ev: &Evaluator, module: &ModuleInst, name: &str) -> Option<Value>;
     fn variable(&self, ev: &Evaluator, module: &ModuleInst, name: &str, span: Span) -> Value;
     fn local(&self, ev: &Evaluator, module: &ModuleInst, name: &str, span: Span) -> Value;
-    fn read_file(&self, ev: &Evaluator, module: &ModuleInst, path: &str) -> Option<(FileId, Arc<str>)>;
+    fn read_file(
+        &self,
+        ev: &Evaluator,
+        module: &ModuleInst,
+        path: &str,
+    ) -> Option<(FileId, Arc<str>)>;
 }
 
 /// Variables in scope besides the module's own: `each`, `count`, for-expression and
@@ -50,7 +62,11 @@ impl Scope {
     }
 
     fn get(&self, name: &str) -> Option<&Value> {
-        self.vars.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v)
+        self.vars
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
     }
 }
 
@@ -111,10 +127,12 @@ impl<'r> Evaluator<'r> {
                                 Some(s) => s.to_string(),
                                 None => match kv.as_number() {
                                     Some(n) => crate::value::format_number(n),
-                                    None => return Value::unknown(
-                                        format!("object key {}", kv.display()),
-                                        span,
-                                    ),
+                                    None => {
+                                        return Value::unknown(
+                                            format!("object key {}", kv.display()),
+                                            span,
+                                        )
+                                    }
                                 },
                             }
                         }
@@ -138,7 +156,9 @@ impl<'r> Evaluator<'r> {
                     self.apply_ops(v, ops, m, sc, e.span)
                 }
             },
-            ExprKind::Call(name, args, expand) => functions::call(self, name, args, *expand, e.span, m, sc),
+            ExprKind::Call(name, args, expand) => {
+                functions::call(self, name, args, *expand, e.span, m, sc)
+            }
             ExprKind::Conditional(c, t, f) => {
                 let cv = self.eval(c, m, sc);
                 match cv.as_bool() {
@@ -174,7 +194,14 @@ impl<'r> Evaluator<'r> {
         }
     }
 
-    fn traversal(&self, e: &Expr, name: &str, ops: &[Traverse], m: &ModuleInst, sc: &Scope) -> Value {
+    fn traversal(
+        &self,
+        e: &Expr,
+        name: &str,
+        ops: &[Traverse],
+        m: &ModuleInst,
+        sc: &Scope,
+    ) -> Value {
         if let Some(v) = sc.get(name) {
             return self.apply_ops(v.clone(), ops, m, sc, e.span);
         }
@@ -205,7 +232,9 @@ impl<'r> Evaluator<'r> {
             "data" => match (attr(0), attr(1)) {
                 (Some(t), Some(n)) => match self.resolver.resource(self, m, true, t, n) {
                     Some(v) => (v, 2),
-                    None => return Value::error(format!("no data source data.{t}.{n}"), Some(span)),
+                    None => {
+                        return Value::error(format!("no data source data.{t}.{n}"), Some(span))
+                    }
                 },
                 _ => return Value::error("data needs a type and a name", Some(span)),
             },
@@ -231,7 +260,14 @@ impl<'r> Evaluator<'r> {
         self.apply_ops(root, &ops[used.min(ops.len())..], m, sc, span)
     }
 
-    fn apply_ops(&self, mut v: Value, ops: &[Traverse], m: &ModuleInst, sc: &Scope, span: Span) -> Value {
+    fn apply_ops(
+        &self,
+        mut v: Value,
+        ops: &[Traverse],
+        m: &ModuleInst,
+        sc: &Scope,
+        span: Span,
+    ) -> Value {
         for (i, op) in ops.iter().enumerate() {
             if v.is_unknown() {
                 return v;
@@ -284,7 +320,14 @@ impl<'r> Evaluator<'r> {
     }
 
     /// Appends the template's text; returns what is unknown, if anything is.
-    fn template_into(&self, t: &Template, m: &ModuleInst, sc: &Scope, out: &mut String, segs: &mut Vec<Segment>) -> Option<String> {
+    fn template_into(
+        &self,
+        t: &Template,
+        m: &ModuleInst,
+        sc: &Scope,
+        out: &mut String,
+        segs: &mut Vec<Segment>,
+    ) -> Option<String> {
         for part in &t.parts {
             match part {
                 TemplatePart::Literal { text, span, exact } => {
@@ -300,7 +343,11 @@ impl<'r> Evaluator<'r> {
                     let v = self.eval(e, m, sc);
                     append_value(&v, e.span, out, segs)?;
                 }
-                TemplatePart::If { cond, then, otherwise } => {
+                TemplatePart::If {
+                    cond,
+                    then,
+                    otherwise,
+                } => {
                     let c = self.eval(cond, m, sc);
                     match c.as_bool() {
                         Some(true) => self.template_into(then, m, sc, out, segs)?,
@@ -308,9 +355,14 @@ impl<'r> Evaluator<'r> {
                         None => return Some(unknown_name(&c, "template condition")),
                     };
                 }
-                TemplatePart::For { key_var, value_var, collection, body } => {
+                TemplatePart::For {
+                    key_var,
+                    value_var,
+                    collection,
+                    body,
+                } => {
                     let c = self.eval(collection, m, sc);
-                    for (k, v) in iterate(&c).map_err(|u| u).ok()? {
+                    for (k, v) in iterate(&c).ok()? {
                         let mut inner = sc.with(value_var, v);
                         if let Some(kv) = key_var {
                             inner = inner.with(kv, k);
@@ -533,10 +585,15 @@ pub fn strip_eq(a: &Value, b: &Value) -> bool {
         (Kind::Number(x), Kind::Number(y)) => x == y,
         (Kind::Bool(x), Kind::Bool(y)) => x == y,
         (Kind::Null, Kind::Null) => true,
-        (Kind::List(x), Kind::List(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| strip_eq(a, b)),
+        (Kind::List(x), Kind::List(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| strip_eq(a, b))
+        }
         (Kind::Object(x), Kind::Object(y)) => {
             x.len() == y.len()
-                && x.iter().all(|e| y.iter().any(|f| f.key == e.key && strip_eq(&e.value, &f.value)))
+                && x.iter().all(|e| {
+                    y.iter()
+                        .any(|f| f.key == e.key && strip_eq(&e.value, &f.value))
+                })
         }
         _ => false,
     }
@@ -550,7 +607,9 @@ fn binary(op: BinaryOp, l: &Value, r: &Value, span: Option<Span>) -> Value {
     }
     if matches!(op, And | Or) {
         match (l.as_bool(), r.as_bool()) {
-            (Some(a), Some(b)) => return Value::new(Kind::Bool(if op == And { a && b } else { a || b }), span),
+            (Some(a), Some(b)) => {
+                return Value::new(Kind::Bool(if op == And { a && b } else { a || b }), span)
+            }
             (Some(false), None) if op == And => return Value::new(Kind::Bool(false), span),
             (Some(true), None) if op == Or => return Value::new(Kind::Bool(true), span),
             _ => {}

@@ -62,7 +62,9 @@ fn document(body: &Value) -> Value {
             };
             let sts = match decoded.get("Statement").map(|s| &s.kind) {
                 Some(Kind::List(l)) => l.clone(),
-                Some(Kind::Object(_)) => vec![decoded.get("Statement").cloned().unwrap_or(decoded.clone())],
+                Some(Kind::Object(_)) => {
+                    vec![decoded.get("Statement").cloned().unwrap_or(decoded.clone())]
+                }
                 _ => vec![],
             };
             for st in sts {
@@ -70,11 +72,19 @@ fn document(body: &Value) -> Value {
             }
         }
     };
-    doc_statements(body.get("source_policy_documents"), Merge::Append, &mut statements);
+    doc_statements(
+        body.get("source_policy_documents"),
+        Merge::Append,
+        &mut statements,
+    );
     for st in blocks(body, "statement") {
         merge_statement(&mut statements, statement(st), Merge::Replace);
     }
-    doc_statements(body.get("override_policy_documents"), Merge::Replace, &mut statements);
+    doc_statements(
+        body.get("override_policy_documents"),
+        Merge::Replace,
+        &mut statements,
+    );
     if let Some(u) = unknown_source {
         // A source document we cannot read: its statements are unknown.
         statements.push(u);
@@ -111,7 +121,11 @@ enum Merge {
 
 /// Statements with the same Sid replace earlier ones (source < this < override).
 fn merge_statement(out: &mut Vec<Value>, st: Value, mode: Merge) {
-    let sid = st.get("Sid").and_then(Value::as_str).filter(|s| !s.is_empty()).map(str::to_string);
+    let sid = st
+        .get("Sid")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
     if let (Merge::Replace, Some(sid)) = (mode, &sid) {
         if let Some(i) = out
             .iter()
@@ -150,15 +164,25 @@ fn statement(st: &Value) -> Value {
             value: Value::string("Allow", None),
         });
     }
-    for (key, block) in [("Principal", "principals"), ("NotPrincipal", "not_principals")] {
+    for (key, block) in [
+        ("Principal", "principals"),
+        ("NotPrincipal", "not_principals"),
+    ] {
         let ps = blocks(st, block);
         if ps.is_empty() {
             continue;
         }
         let mut principal: Vec<Entry> = Vec::new();
         for p in ps {
-            let ty = p.get("type").and_then(Value::as_str).unwrap_or("").to_string();
-            let ids = p.get("identifiers").cloned().unwrap_or_else(|| Value::list(vec![], p.span));
+            let ty = p
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let ids = p
+                .get("identifiers")
+                .cloned()
+                .unwrap_or_else(|| Value::list(vec![], p.span));
             match principal.iter_mut().find(|e| e.key == ty) {
                 Some(e) => {
                     if let (Kind::List(a), Some(b)) = (&mut e.value.kind, ids.as_list()) {
@@ -184,8 +208,14 @@ fn statement(st: &Value) -> Value {
         let mut by_test: Vec<Entry> = Vec::new();
         for c in conds {
             let test = c.get("test").cloned().unwrap_or_else(|| Value::null(None));
-            let var = c.get("variable").cloned().unwrap_or_else(|| Value::null(None));
-            let values = c.get("values").cloned().unwrap_or_else(|| Value::list(vec![], None));
+            let var = c
+                .get("variable")
+                .cloned()
+                .unwrap_or_else(|| Value::null(None));
+            let values = c
+                .get("values")
+                .cloned()
+                .unwrap_or_else(|| Value::list(vec![], None));
             let (Some(t), Some(vname)) = (test.as_str(), var.as_str()) else {
                 by_test.push(Entry {
                     key: "(unknown)".into(),
@@ -220,4 +250,3 @@ fn statement(st: &Value) -> Value {
     }
     Value::object(entries, st.span)
 }
-

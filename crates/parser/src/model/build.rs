@@ -4,7 +4,9 @@
 
 use super::load::{clean, FileKind, IssueKind, LoadIssue, Sources};
 use super::{Mode, ModuleInst, Resource};
-use crate::eval::{iterate, policy_document, scalar_string, Evaluator, ExtraFiles, Resolver, Scope};
+use crate::eval::{
+    iterate, policy_document, scalar_string, Evaluator, ExtraFiles, Resolver, Scope,
+};
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{Block, Body};
 use crate::value::{Entry, Kind, Value};
@@ -96,7 +98,8 @@ impl<'s> Builder<'s> {
             }
         }
         // tfvars apply to root modules only, in Terraform's order.
-        d.vars_files.sort_by_key(|f| vars_order(&self.src.files.get(*f).path));
+        d.vars_files
+            .sort_by_key(|f| vars_order(&self.src.files.get(*f).path));
         let d = Rc::new(d);
         self.decls.borrow_mut().insert(dir.to_path_buf(), d.clone());
         d
@@ -108,7 +111,14 @@ impl<'s> Builder<'s> {
         let mut inputs = HashMap::new();
         let var_files = decl.vars_files.iter().chain(&self.src.var_files);
         for &fid in var_files {
-            let name = self.src.files.get(fid).path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            let name = self
+                .src
+                .files
+                .get(fid)
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("");
             let auto = name == "terraform.tfvars"
                 || name == "terraform.tfvars.json"
                 || name.ends_with(".auto.tfvars")
@@ -118,13 +128,39 @@ impl<'s> Builder<'s> {
                 continue;
             }
             if let Some(body) = &self.src.parsed(fid).body {
-                let tmp = ModuleInst::new(dir.to_path_buf(), dir.to_path_buf(), String::new(), decl.clone(), HashMap::new(), 0, vec![]);
+                let tmp = ModuleInst::new(
+                    dir.to_path_buf(),
+                    dir.to_path_buf(),
+                    String::new(),
+                    decl.clone(),
+                    HashMap::new(),
+                    0,
+                    vec![],
+                );
                 for a in &body.attributes {
-                    inputs.insert(a.key.clone(), ev.eval(&a.value, &tmp, &Scope { vars: vec![], isolated: true }));
+                    inputs.insert(
+                        a.key.clone(),
+                        ev.eval(
+                            &a.value,
+                            &tmp,
+                            &Scope {
+                                vars: vec![],
+                                isolated: true,
+                            },
+                        ),
+                    );
                 }
             }
         }
-        let inst = Rc::new(ModuleInst::new(dir.to_path_buf(), dir.to_path_buf(), String::new(), decl, inputs, 0, vec![dir.to_path_buf()]));
+        let inst = Rc::new(ModuleInst::new(
+            dir.to_path_buf(),
+            dir.to_path_buf(),
+            String::new(),
+            decl,
+            inputs,
+            0,
+            vec![dir.to_path_buf()],
+        ));
         self.instances.borrow_mut().push(inst.clone());
         self.evaluate_all(ev, &inst);
     }
@@ -140,15 +176,27 @@ impl<'s> Builder<'s> {
         }
         for r in &m.decl.providers {
             let b = self.block(*r);
-            let alias = b.body.attribute("alias").and_then(|a| a.value.as_literal_str()).map(str::to_string);
+            let alias = b
+                .body
+                .attribute("alias")
+                .and_then(|a| a.value.as_literal_str())
+                .map(str::to_string);
             let name = b.labels.first().cloned().unwrap_or_default();
             let mut address = format!("{}provider.{name}", m.prefix);
             if let Some(a) = &alias {
                 address.push('.');
                 address.push_str(a);
             }
-            let body = self.eval_body(ev, m, &b.body, &Scope::default(), b.span, &address);
-            self.push_resource(m, Mode::Provider, &name, alias.as_deref().unwrap_or("default"), address, b, body);
+            let body = self.eval_body(ev, m, &b.body, &Scope::default(), b.span);
+            self.push_resource(
+                m,
+                Mode::Provider,
+                &name,
+                alias.as_deref().unwrap_or("default"),
+                address,
+                b,
+                body,
+            );
         }
         for r in &m.decl.modules {
             let b = self.block(*r);
@@ -157,7 +205,17 @@ impl<'s> Builder<'s> {
         }
     }
 
-    fn push_resource(&self, m: &ModuleInst, mode: Mode, rtype: &str, name: &str, address: String, b: &Block, body: Value) {
+    #[allow(clippy::too_many_arguments)]
+    fn push_resource(
+        &self,
+        m: &ModuleInst,
+        mode: Mode,
+        rtype: &str,
+        name: &str,
+        address: String,
+        b: &Block,
+        body: Value,
+    ) {
         self.resources.borrow_mut().push(Resource {
             address,
             module: m.prefix.trim_end_matches('.').to_string(),
@@ -185,8 +243,15 @@ impl<'s> Builder<'s> {
                     })
                     .collect(),
                 None => {
-                    let u = Value::unknown(format!("count ({})", crate::eval::unknown_name(&v, "count")), Some(c.value.span));
-                    vec![("[(unknown)]".into(), Scope::default().with("count", Value::object(vec![entry("index", u)], None)))]
+                    let u = Value::unknown(
+                        format!("count ({})", crate::eval::unknown_name(&v, "count")),
+                        Some(c.value.span),
+                    );
+                    vec![(
+                        "[(unknown)]".into(),
+                        Scope::default()
+                            .with("count", Value::object(vec![entry("index", u)], None)),
+                    )]
                 }
             };
         }
@@ -197,15 +262,24 @@ impl<'s> Builder<'s> {
                     .into_iter()
                     .map(|(k, val)| {
                         // A set of strings: each.key and each.value are the element.
-                        let (key, val) = if matches!(v.kind, Kind::List(_)) { (val.clone(), val) } else { (k, val) };
+                        let (key, val) = if matches!(v.kind, Kind::List(_)) {
+                            (val.clone(), val)
+                        } else {
+                            (k, val)
+                        };
                         let ks = scalar_string(&key).unwrap_or_default();
-                        let each = Value::object(vec![entry("key", key), entry("value", val)], None);
-                        (format!("[{}]", serde_json::Value::String(ks)), Scope::default().with("each", each))
+                        let each =
+                            Value::object(vec![entry("key", key), entry("value", val)], None);
+                        (
+                            format!("[{}]", serde_json::Value::String(ks)),
+                            Scope::default().with("each", each),
+                        )
                     })
                     .collect(),
                 Err(u) => {
                     let u = Value::unknown(format!("for_each ({u})"), Some(fe.value.span));
-                    let each = Value::object(vec![entry("key", u.clone()), entry("value", u)], None);
+                    let each =
+                        Value::object(vec![entry("key", u.clone()), entry("value", u)], None);
                     vec![("[(unknown)]".into(), Scope::default().with("each", each))]
                 }
             };
@@ -221,7 +295,10 @@ impl<'s> Builder<'s> {
             return v.clone();
         }
         if !m.in_progress.borrow_mut().insert(key.clone()) {
-            return Value::unknown(format!("{}{key} (refers to itself)", m.prefix), Some(b.header));
+            return Value::unknown(
+                format!("{}{key} (refers to itself)", m.prefix),
+                Some(b.header),
+            );
         }
         let mode = if data { Mode::Data } else { Mode::Managed };
         let instances = self.expand(ev, m, &b.body);
@@ -229,7 +306,7 @@ impl<'s> Builder<'s> {
         let mut values = Vec::new();
         for (suffix, scope) in instances {
             let address = format!("{}{key}{suffix}", m.prefix);
-            let mut body = self.eval_body(ev, m, &b.body, &scope, b.span, &address);
+            let mut body = self.eval_body(ev, m, &b.body, &scope, b.span);
             if data && rtype == "aws_iam_policy_document" {
                 body = policy_document::with_json(body);
             }
@@ -238,7 +315,10 @@ impl<'s> Builder<'s> {
             values.push((suffix, body));
         }
         let value = if !keyed {
-            values.pop().map(|(_, v)| v).unwrap_or_else(|| Value::null(None))
+            values
+                .pop()
+                .map(|(_, v)| v)
+                .unwrap_or_else(|| Value::null(None))
         } else if b.body.attribute("count").is_some() {
             Value::list(values.into_iter().map(|(_, v)| v).collect(), Some(b.span))
         } else {
@@ -246,7 +326,9 @@ impl<'s> Builder<'s> {
                 values
                     .into_iter()
                     .map(|(s, v)| {
-                        let k: String = serde_json::from_str(s.trim_start_matches('[').trim_end_matches(']')).unwrap_or(s);
+                        let k: String =
+                            serde_json::from_str(s.trim_start_matches('[').trim_end_matches(']'))
+                                .unwrap_or(s);
                         entry(&k, v)
                     })
                     .collect(),
@@ -260,38 +342,77 @@ impl<'s> Builder<'s> {
 
     /// A block body as an object: attributes, and nested blocks as lists of objects
     /// under their type (`dynamic` blocks expanded).
-    pub fn eval_body(&self, ev: &Evaluator, m: &ModuleInst, body: &Body, sc: &Scope, span: Span, address: &str) -> Value {
+    pub fn eval_body(
+        &self,
+        ev: &Evaluator,
+        m: &ModuleInst,
+        body: &Body,
+        sc: &Scope,
+        span: Span,
+    ) -> Value {
         let mut entries: Vec<Entry> = Vec::new();
         for a in &body.attributes {
-            if matches!(a.key.as_str(), "count" | "for_each" | "depends_on" | "provider" | "lifecycle") {
+            if matches!(
+                a.key.as_str(),
+                "count" | "for_each" | "depends_on" | "provider" | "lifecycle"
+            ) {
                 continue;
             }
             let mut v = ev.eval(&a.value, m, sc);
             v.mark_via(a.value.span);
-            entries.push(Entry { key: a.key.clone(), key_span: Some(a.key_span), value: v });
+            entries.push(Entry {
+                key: a.key.clone(),
+                key_span: Some(a.key_span),
+                value: v,
+            });
         }
         for b in &body.blocks {
             if matches!(b.ident.as_str(), "lifecycle" | "provisioner" | "connection") {
                 continue;
             }
             let (ident, items) = if b.ident == "dynamic" {
-                let Some(label) = b.labels.first() else { continue };
-                let iter_name = b.body.attribute("iterator").and_then(|a| a.value.as_path()).and_then(|p| p.first().map(|s| s.to_string())).unwrap_or_else(|| label.clone());
-                let Some(content) = b.body.blocks_named("content").next() else { continue };
-                let coll = b.body.attribute("for_each").map(|fe| ev.eval(&fe.value, m, sc)).unwrap_or_else(|| Value::null(None));
+                let Some(label) = b.labels.first() else {
+                    continue;
+                };
+                let iter_name = b
+                    .body
+                    .attribute("iterator")
+                    .and_then(|a| a.value.as_path())
+                    .and_then(|p| p.first().map(|s| s.to_string()))
+                    .unwrap_or_else(|| label.clone());
+                let Some(content) = b.body.blocks_named("content").next() else {
+                    continue;
+                };
+                let coll = b
+                    .body
+                    .attribute("for_each")
+                    .map(|fe| ev.eval(&fe.value, m, sc))
+                    .unwrap_or_else(|| Value::null(None));
                 let items = match iterate(&coll) {
                     Ok(items) => items
                         .into_iter()
                         .map(|(k, v)| {
                             let it = Value::object(vec![entry("key", k), entry("value", v)], None);
-                            self.eval_body(ev, m, &content.body, &sc.with(&iter_name, it), content.span, address)
+                            self.eval_body(
+                                ev,
+                                m,
+                                &content.body,
+                                &sc.with(&iter_name, it),
+                                content.span,
+                            )
                         })
                         .collect(),
-                    Err(u) => vec![Value::unknown(format!("dynamic \"{label}\" for_each ({u})"), Some(b.span))],
+                    Err(u) => vec![Value::unknown(
+                        format!("dynamic \"{label}\" for_each ({u})"),
+                        Some(b.span),
+                    )],
                 };
                 (label.clone(), items)
             } else {
-                (b.ident.clone(), vec![self.eval_body(ev, m, &b.body, sc, b.span, address)])
+                (
+                    b.ident.clone(),
+                    vec![self.eval_body(ev, m, &b.body, sc, b.span)],
+                )
             };
             match entries.iter_mut().find(|e| e.key == ident) {
                 Some(e) => {
@@ -299,7 +420,11 @@ impl<'s> Builder<'s> {
                         l.extend(items);
                     }
                 }
-                None => entries.push(Entry { key: ident, key_span: Some(b.header), value: Value::list(items, Some(b.span)) }),
+                None => entries.push(Entry {
+                    key: ident,
+                    key_span: Some(b.header),
+                    value: Value::list(items, Some(b.span)),
+                }),
             }
         }
         Value::object(entries, Some(span))
@@ -309,15 +434,24 @@ impl<'s> Builder<'s> {
         if let Some(v) = m.children.borrow().get(name) {
             return Some(v.clone());
         }
-        let r = m.decl.modules.iter().find(|r| self.block(**r).labels.first().map(String::as_str) == Some(name))?;
+        let r = m
+            .decl
+            .modules
+            .iter()
+            .find(|r| self.block(**r).labels.first().map(String::as_str) == Some(name))?;
         let b = self.block(*r);
         let key = format!("module.{name}");
         if !m.in_progress.borrow_mut().insert(key.clone()) {
-            return Some(Value::unknown(format!("{}{key} (refers to itself)", m.prefix), Some(b.header)));
+            return Some(Value::unknown(
+                format!("{}{key} (refers to itself)", m.prefix),
+                Some(b.header),
+            ));
         }
         let value = self.call_module(ev, m, name, b);
         m.in_progress.borrow_mut().remove(&key);
-        m.children.borrow_mut().insert(name.to_string(), value.clone());
+        m.children
+            .borrow_mut()
+            .insert(name.to_string(), value.clone());
         Some(value)
     }
 
@@ -326,27 +460,48 @@ impl<'s> Builder<'s> {
         let src_str = source.and_then(|s| s.value.as_literal_str()).unwrap_or("");
         let src_span = source.map(|s| s.value.span).unwrap_or(b.header);
         let issue = |msg: String| {
-            self.issues.borrow_mut().push(LoadIssue { kind: IssueKind::Module, message: msg, span: src_span });
+            self.issues.borrow_mut().push(LoadIssue {
+                kind: IssueKind::Module,
+                message: msg,
+                span: src_span,
+            });
         };
         let dir = if src_str.starts_with("./") || src_str.starts_with("../") {
             Some(clean(&m.dir.join(src_str)))
         } else {
-            self.remote.get(&m.root_dir).and_then(|mods| mods.get(&module_key(&m.prefix, name))).cloned()
+            self.remote
+                .get(&m.root_dir)
+                .and_then(|mods| mods.get(&module_key(&m.prefix, name)))
+                .cloned()
         };
         let unknown_outputs = |why: String| Value::unknown(why, Some(b.header));
         let Some(dir) = dir else {
-            return unknown_outputs(format!("{}module.{name} (remote module \"{src_str}\" not installed)", m.prefix));
+            return unknown_outputs(format!(
+                "{}module.{name} (remote module \"{src_str}\" not installed)",
+                m.prefix
+            ));
         };
         if !self.src.dirs.contains_key(&dir) {
-            issue(format!("module \"{name}\": directory {} is missing or outside the scanned tree", dir.display()));
-            return unknown_outputs(format!("{}module.{name} (module directory not found)", m.prefix));
+            issue(format!(
+                "module \"{name}\": directory {} is missing or outside the scanned tree",
+                dir.display()
+            ));
+            return unknown_outputs(format!(
+                "{}module.{name} (module directory not found)",
+                m.prefix
+            ));
         }
         if m.chain.contains(&dir) {
-            issue(format!("module \"{name}\": {} calls itself (module cycle)", dir.display()));
+            issue(format!(
+                "module \"{name}\": {} calls itself (module cycle)",
+                dir.display()
+            ));
             return unknown_outputs(format!("{}module.{name} (module cycle)", m.prefix));
         }
         if m.depth >= MAX_MODULE_DEPTH {
-            issue(format!("module \"{name}\": modules nested more than {MAX_MODULE_DEPTH} deep"));
+            issue(format!(
+                "module \"{name}\": modules nested more than {MAX_MODULE_DEPTH} deep"
+            ));
             return unknown_outputs(format!("{}module.{name} (nested too deeply)", m.prefix));
         }
         let decl = self.decl(&dir);
@@ -355,7 +510,10 @@ impl<'s> Builder<'s> {
         for (suffix, scope) in self.expand(ev, m, &b.body) {
             let mut inputs = HashMap::new();
             for a in &b.body.attributes {
-                if matches!(a.key.as_str(), "source" | "version" | "count" | "for_each" | "providers" | "depends_on") {
+                if matches!(
+                    a.key.as_str(),
+                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+                ) {
                     continue;
                 }
                 inputs.insert(a.key.clone(), ev.eval(&a.value, m, &scope));
@@ -363,7 +521,15 @@ impl<'s> Builder<'s> {
             let prefix = format!("{}module.{name}{suffix}.", m.prefix);
             let mut chain = m.chain.clone();
             chain.push(dir.clone());
-            let child = Rc::new(ModuleInst::new(dir.clone(), m.root_dir.clone(), prefix, decl.clone(), inputs, m.depth + 1, chain));
+            let child = Rc::new(ModuleInst::new(
+                dir.clone(),
+                m.root_dir.clone(),
+                prefix,
+                decl.clone(),
+                inputs,
+                m.depth + 1,
+                chain,
+            ));
             self.instances.borrow_mut().push(child.clone());
             self.evaluate_all(ev, &child);
             let mut outs = Vec::new();
@@ -378,7 +544,10 @@ impl<'s> Builder<'s> {
             outputs.push((suffix, Value::object(outs, Some(b.span))));
         }
         if !keyed {
-            outputs.pop().map(|(_, v)| v).unwrap_or_else(|| Value::null(None))
+            outputs
+                .pop()
+                .map(|(_, v)| v)
+                .unwrap_or_else(|| Value::null(None))
         } else if b.body.attribute("count").is_some() {
             Value::list(outputs.into_iter().map(|(_, v)| v).collect(), Some(b.span))
         } else {
@@ -386,7 +555,9 @@ impl<'s> Builder<'s> {
                 outputs
                     .into_iter()
                     .map(|(s, v)| {
-                        let k: String = serde_json::from_str(s.trim_start_matches('[').trim_end_matches(']')).unwrap_or(s);
+                        let k: String =
+                            serde_json::from_str(s.trim_start_matches('[').trim_end_matches(']'))
+                                .unwrap_or(s);
                         entry(&k, v)
                     })
                     .collect(),
@@ -397,11 +568,23 @@ impl<'s> Builder<'s> {
 }
 
 impl Resolver for Builder<'_> {
-    fn resource(&self, ev: &Evaluator, m: &ModuleInst, data: bool, rtype: &str, name: &str) -> Option<Value> {
-        let list = if data { &m.decl.data } else { &m.decl.resources };
+    fn resource(
+        &self,
+        ev: &Evaluator,
+        m: &ModuleInst,
+        data: bool,
+        rtype: &str,
+        name: &str,
+    ) -> Option<Value> {
+        let list = if data {
+            &m.decl.data
+        } else {
+            &m.decl.resources
+        };
         let r = list.iter().find(|r| {
             let b = self.block(**r);
-            b.labels.first().map(String::as_str) == Some(rtype) && b.labels.get(1).map(String::as_str) == Some(name)
+            b.labels.first().map(String::as_str) == Some(rtype)
+                && b.labels.get(1).map(String::as_str) == Some(name)
         })?;
         Some(self.resource_value(ev, m, data, self.block(*r)))
     }
@@ -419,8 +602,18 @@ impl Resolver for Builder<'_> {
         };
         let b = self.block(*r);
         match b.body.attribute("default") {
-            Some(d) => ev.eval(&d.value, m, &Scope { vars: vec![], isolated: true }),
-            None => Value::unknown(format!("{}var.{name} (no value given)", m.prefix), Some(span)),
+            Some(d) => ev.eval(
+                &d.value,
+                m,
+                &Scope {
+                    vars: vec![],
+                    isolated: true,
+                },
+            ),
+            None => Value::unknown(
+                format!("{}var.{name} (no value given)", m.prefix),
+                Some(span),
+            ),
         }
     }
 
@@ -433,10 +626,16 @@ impl Resolver for Builder<'_> {
         };
         let key = format!("local.{name}");
         if !m.in_progress.borrow_mut().insert(key.clone()) {
-            return Value::unknown(format!("{}local.{name} (refers to itself)", m.prefix), Some(span));
+            return Value::unknown(
+                format!("{}local.{name} (refers to itself)", m.prefix),
+                Some(span),
+            );
         }
         let body = self.src.parsed(fid).body.as_ref();
-        let v = match body.and_then(|b| b.blocks.get(bi)).and_then(|b| b.body.attributes.get(ai)) {
+        let v = match body
+            .and_then(|b| b.blocks.get(bi))
+            .and_then(|b| b.body.attributes.get(ai))
+        {
             Some(a) => ev.eval(&a.value, m, &Scope::default()),
             None => Value::error("local not found", Some(span)),
         };
@@ -448,7 +647,11 @@ impl Resolver for Builder<'_> {
     fn read_file(&self, ev: &Evaluator, m: &ModuleInst, path: &str) -> Option<(FileId, Arc<str>)> {
         // Terraform resolves relative paths against the root module's directory.
         let p = Path::new(path);
-        let full = if p.is_absolute() { p.to_path_buf() } else { clean(&m.root_dir.join(p)) };
+        let full = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            clean(&m.root_dir.join(p))
+        };
         if let Some(id) = self.src.files.find(&full) {
             return Some((id, self.src.files.get(id).text.clone()));
         }
@@ -467,7 +670,11 @@ impl Resolver for Builder<'_> {
 }
 
 fn entry(key: &str, value: Value) -> Entry {
-    Entry { key: key.to_string(), key_span: None, value }
+    Entry {
+        key: key.to_string(),
+        key_span: None,
+        value,
+    }
 }
 
 /// modules.json keys: `a.b` for module "b" called inside module "a" (instance keys dropped).
@@ -483,7 +690,11 @@ fn module_key(prefix: &str, name: &str) -> String {
 }
 
 fn vars_order(p: &Path) -> (u8, String) {
-    let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+    let n = p
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_string();
     let rank = match n.as_str() {
         "terraform.tfvars" => 0,
         "terraform.tfvars.json" => 1,
@@ -496,10 +707,21 @@ fn vars_order(p: &Path) -> (u8, String) {
 pub fn remote_modules(dir: &Path) -> HashMap<String, PathBuf> {
     let mut out = HashMap::new();
     let path = dir.join(".terraform/modules/modules.json");
-    let Ok(text) = std::fs::read_to_string(&path) else { return out };
-    let Ok(json) = crate::syntax::json::parse(&text) else { return out };
-    for m in json.get("Modules").and_then(|m| m.as_array()).unwrap_or(&[]) {
-        if let (Some(k), Some(d)) = (m.get("Key").and_then(|k| k.as_str()), m.get("Dir").and_then(|d| d.as_str())) {
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return out;
+    };
+    let Ok(json) = crate::syntax::json::parse(&text) else {
+        return out;
+    };
+    for m in json
+        .get("Modules")
+        .and_then(|m| m.as_array())
+        .unwrap_or(&[])
+    {
+        if let (Some(k), Some(d)) = (
+            m.get("Key").and_then(|k| k.as_str()),
+            m.get("Dir").and_then(|d| d.as_str()),
+        ) {
             if !k.is_empty() {
                 out.insert(k.to_string(), clean(&dir.join(d)));
             }
@@ -508,13 +730,12 @@ pub fn remote_modules(dir: &Path) -> HashMap<String, PathBuf> {
     out
 }
 
-pub(crate) fn used_set<T: std::hash::Hash + Eq>(v: Vec<T>) -> HashSet<T> {
-    v.into_iter().collect()
-}
-
 /// The files to read before evaluation: local module directories reachable from
 /// `dirs`, and remote ones listed in modules.json.
-pub(crate) fn preload(src: &mut Sources, roots: &[PathBuf]) -> HashMap<PathBuf, HashMap<String, PathBuf>> {
+pub(crate) fn preload(
+    src: &mut Sources,
+    roots: &[PathBuf],
+) -> HashMap<PathBuf, HashMap<String, PathBuf>> {
     let mut remote = HashMap::new();
     let mut queue: Vec<PathBuf> = roots.to_vec();
     let mut seen: HashSet<PathBuf> = HashSet::new();
@@ -541,9 +762,15 @@ pub(crate) fn preload(src: &mut Sources, roots: &[PathBuf]) -> HashMap<PathBuf, 
 pub(crate) fn local_targets(src: &Sources, dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for &fid in src.dirs.get(dir).map(Vec::as_slice).unwrap_or(&[]) {
-        let Some(body) = &src.parsed(fid).body else { continue };
+        let Some(body) = &src.parsed(fid).body else {
+            continue;
+        };
         for b in body.blocks_named("module") {
-            if let Some(s) = b.body.attribute("source").and_then(|s| s.value.as_literal_str()) {
+            if let Some(s) = b
+                .body
+                .attribute("source")
+                .and_then(|s| s.value.as_literal_str())
+            {
                 if s.starts_with("./") || s.starts_with("../") {
                     out.push(clean(&dir.join(s)));
                 }
@@ -554,5 +781,8 @@ pub(crate) fn local_targets(src: &Sources, dir: &Path) -> Vec<PathBuf> {
 }
 
 pub(crate) fn extra_files(base: usize) -> ExtraFiles {
-    ExtraFiles { base: base as u32, files: vec![] }
+    ExtraFiles {
+        base: base as u32,
+        files: vec![],
+    }
 }

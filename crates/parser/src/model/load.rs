@@ -119,11 +119,18 @@ pub fn load(opts: &LoadOptions) -> Result<Sources, PathError> {
             }
             walk(&p, opts.exclude.as_ref(), &mut found, &mut walked_dirs);
         } else if meta.file_type().is_symlink() {
-            return Err(PathError(format!("{}: symbolic links are not followed", p.display())));
+            return Err(PathError(format!(
+                "{}: symbolic links are not followed",
+                p.display()
+            )));
         } else {
             // A file lints the whole module directory holding it.
             let dir = p.parent().map(Path::to_path_buf).unwrap_or_default();
-            let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+            let dir = if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir
+            };
             if FileKind::of(&p) == Some(FileKind::Plan) {
                 found.push(p.clone());
             }
@@ -216,7 +223,10 @@ impl Sources {
             if kind == FileKind::Plan {
                 self.plans.push(id);
             } else {
-                let dir = path.parent().map(clean).unwrap_or_else(|| PathBuf::from("."));
+                let dir = path
+                    .parent()
+                    .map(clean)
+                    .unwrap_or_else(|| PathBuf::from("."));
                 self.dirs.entry(dir).or_default().push(id);
             }
         }
@@ -279,7 +289,11 @@ impl Sources {
 type ReadResult = Option<(FileKind, Result<Arc<str>, ParseError>)>;
 
 fn read_file(path: &Path, overlays: &HashMap<PathBuf, String>, force_plan: bool) -> ReadResult {
-    let kind = if force_plan { FileKind::Plan } else { FileKind::of(path)? };
+    let kind = if force_plan {
+        FileKind::Plan
+    } else {
+        FileKind::of(path)?
+    };
     let text = match overlays.get(path) {
         Some(t) => Ok(t.as_str().into()),
         None => read_text(path),
@@ -308,10 +322,15 @@ fn read_text(path: &Path) -> Result<Arc<str>, ParseError> {
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(err("binary file (contains NUL bytes), not Terraform".into()));
     }
-    String::from_utf8(bytes).map(Arc::from).map_err(|e| ParseError {
-        message: format!("file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-        offset: e.utf8_error().valid_up_to(),
-    })
+    String::from_utf8(bytes)
+        .map(Arc::from)
+        .map_err(|e| ParseError {
+            message: format!(
+                "file is not valid UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            ),
+            offset: e.utf8_error().valid_up_to(),
+        })
 }
 
 /// Terraform plan JSON is recognised by content: `terraform show -json` writes
@@ -376,8 +395,8 @@ fn walk(root: &Path, exclude: Option<&GlobSet>, found: &mut Vec<PathBuf>, dirs: 
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_str().unwrap_or("");
-            !(e.depth() > 0 && e.file_type().is_dir() && skip_dir(name))
-                && !excluded(&clean(e.path()), exclude)
+            let skipped = e.depth() > 0 && e.file_type().is_dir() && skip_dir(name);
+            !skipped && !excluded(&clean(e.path()), exclude)
         });
     for entry in it.flatten() {
         let path = clean(entry.path());
@@ -418,7 +437,11 @@ pub fn clean(path: &Path) -> PathBuf {
         match c {
             Component::CurDir => {}
             Component::ParentDir => {
-                if out.components().next_back().is_some_and(|l| matches!(l, Component::Normal(_))) {
+                if out
+                    .components()
+                    .next_back()
+                    .is_some_and(|l| matches!(l, Component::Normal(_)))
+                {
                     out.pop();
                 } else {
                     out.push("..");

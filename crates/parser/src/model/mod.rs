@@ -161,12 +161,22 @@ fn find_roots(src: &Sources) -> Vec<PathBuf> {
     let has_config = |d: &PathBuf| {
         src.dirs.get(d).is_some_and(|fs| {
             fs.iter().any(|f| {
-                matches!(src.parsed(*f).kind, load::FileKind::Config | load::FileKind::ConfigJson)
+                matches!(
+                    src.parsed(*f).kind,
+                    load::FileKind::Config | load::FileKind::ConfigJson
+                )
             })
         })
     };
-    let walked: Vec<PathBuf> = src.walked_dirs.iter().filter(|d| has_config(d)).cloned().collect();
-    let called: HashSet<PathBuf> = walked.iter().flat_map(|d| build::local_targets(src, d)).collect();
-    let _ = build::used_set::<u8>(vec![]);
+    let walked: Vec<PathBuf> = src
+        .walked_dirs
+        .iter()
+        .filter(|d| has_config(d))
+        .cloned()
+        .collect();
+    let called: HashSet<PathBuf> = walked
+        .iter()
+        .flat_map(|d| build::local_targets(src, d))
+        .collect();
     walked.into_iter().filter(|d| !called.contains(d)).collect()
 }

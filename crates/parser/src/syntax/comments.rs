@@ -59,7 +59,10 @@ pub fn scan(text: &str) -> Scan {
             b'#' => i = line_comment(text, i, 1, &mut comments),
             b'/' if b.get(i + 1) == Some(&b'/') => i = line_comment(text, i, 2, &mut comments),
             b'/' if b.get(i + 1) == Some(&b'*') => {
-                let end = text[i + 2..].find("*/").map(|e| i + 2 + e).unwrap_or(b.len());
+                let end = text[i + 2..]
+                    .find("*/")
+                    .map(|e| i + 2 + e)
+                    .unwrap_or(b.len());
                 comments.push(Comment {
                     text: text[i + 2..end].to_string(),
                     start: i,
@@ -131,7 +134,10 @@ fn skip_heredoc(text: &str, i: usize) -> usize {
     };
     let mut pos = i + nl + 1;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|e| pos + e).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|e| pos + e)
+            .unwrap_or(text.len());
         if text[pos..end].trim() == ident {
             return end;
         }
@@ -156,6 +162,9 @@ mod tests {
     #[test]
     fn measures_depth() {
         assert_eq!(scan("a = [[{b = (1)}]]").max_depth, 4);
-        assert_eq!(scan(&format!("a = {}", "[".repeat(10_000))).max_depth, 10_000);
+        assert_eq!(
+            scan(&format!("a = {}", "[".repeat(10_000))).max_depth,
+            10_000
+        );
     }
 }

@@ -231,7 +231,12 @@ impl Conv {
     }
 
     /// A plain quoted string: its span includes the quotes, the text does not.
-    fn literal(&self, text: &str, span: Option<std::ops::Range<usize>>, quoted: bool) -> TemplatePart {
+    fn literal(
+        &self,
+        text: &str,
+        span: Option<std::ops::Range<usize>>,
+        quoted: bool,
+    ) -> TemplatePart {
         let mut sp = self.span(span);
         if quoted && self.fixed.is_none() && sp.end >= sp.start + 2 {
             sp = Span::new(self.file, sp.start as usize + 1, sp.end as usize - 1);
@@ -256,7 +261,9 @@ impl Conv {
                         span: sp,
                     });
                 }
-                ht::Element::Interpolation(i) => parts.push(TemplatePart::Interp(self.expr(&i.expr))),
+                ht::Element::Interpolation(i) => {
+                    parts.push(TemplatePart::Interp(self.expr(&i.expr)))
+                }
                 ht::Element::Directive(d) => match d.as_ref() {
                     ht::Directive::If(i) => parts.push(TemplatePart::If {
                         cond: self.expr(&i.if_expr.cond_expr),

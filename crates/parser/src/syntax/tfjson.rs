@@ -40,7 +40,14 @@ pub fn parse_config(file: FileId, text: &str) -> Result<Body, ParseError> {
             }
             continue;
         }
-        c.labelled(&m.key, (m.key_start, m.key_end), &m.value, n, &mut vec![], &mut body)?;
+        c.labelled(
+            &m.key,
+            (m.key_start, m.key_end),
+            &m.value,
+            n,
+            &mut vec![],
+            &mut body,
+        )?;
     }
     Ok(body)
 }
@@ -110,7 +117,14 @@ impl Conv<'_> {
             }
             labels.push(m.key.clone());
             // The innermost label's key is the block's header.
-            self.labelled(ident, (m.key_start, m.key_end), &m.value, remaining - 1, labels, out)?;
+            self.labelled(
+                ident,
+                (m.key_start, m.key_end),
+                &m.value,
+                remaining - 1,
+                labels,
+                out,
+            )?;
             labels.pop();
         }
         Ok(())
@@ -139,9 +153,12 @@ impl Conv<'_> {
             JsonKind::Bool(b) => ExprKind::Bool(*b),
             JsonKind::Number(n) => ExprKind::Number(n.parse().unwrap_or(f64::NAN)),
             JsonKind::String(s) => ExprKind::Template(self.string(s, v)?),
-            JsonKind::Array(items) => {
-                ExprKind::Array(items.iter().map(|i| self.expr(i)).collect::<Result<_, _>>()?)
-            }
+            JsonKind::Array(items) => ExprKind::Array(
+                items
+                    .iter()
+                    .map(|i| self.expr(i))
+                    .collect::<Result<_, _>>()?,
+            ),
             JsonKind::Object(members) => ExprKind::Object(
                 members
                     .iter()

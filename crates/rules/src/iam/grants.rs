@@ -44,7 +44,8 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                     }
                 }
                 None => {
-                    out.unknown.get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                    out.unknown
+                        .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
                 }
             }
         }
@@ -64,10 +65,16 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
     for (action, pattern) in actions {
         if let Some(nr) = &st.not_resource {
             if nr.is_unknown() {
-                out.unknown.get_or_insert((first_unknown(&nr.items), nr.span));
+                out.unknown
+                    .get_or_insert((first_unknown(&nr.items), nr.span));
                 continue;
             }
-            out.granted.push(Granted { action, pattern, resources: vec![], not_resource: true });
+            out.granted.push(Granted {
+                action,
+                pattern,
+                resources: vec![],
+                not_resource: true,
+            });
             continue;
         }
         let Some(res) = &st.resource else { continue };
@@ -77,19 +84,28 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                 Some(t) if applies(action, t) => idx.push(i),
                 Some(_) => {}
                 None => {
-                    out.unknown.get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                    out.unknown
+                        .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
                 }
             }
         }
         if !idx.is_empty() {
-            out.granted.push(Granted { action, pattern, resources: idx, not_resource: false });
+            out.granted.push(Granted {
+                action,
+                pattern,
+                resources: idx,
+                not_resource: false,
+            });
         }
     }
     out
 }
 
 fn first_unknown(items: &[Elem]) -> String {
-    items.iter().find_map(|e| e.unknown.clone()).unwrap_or_else(|| "(unknown)".into())
+    items
+        .iter()
+        .find_map(|e| e.unknown.clone())
+        .unwrap_or_else(|| "(unknown)".into())
 }
 
 /// Whether a resource pattern can match a resource type the action applies to.
@@ -132,7 +148,9 @@ pub fn arn_overlap(pattern: &str, template: &str) -> bool {
 fn segment_overlap(p: &str, t: &str) -> bool {
     let p_wild = p.contains(['*', '?']);
     let t_var = t.contains("${");
-    let lit = |s: &str, stop: &[char]| -> String { s.chars().take_while(|c| !stop.contains(c)).collect() };
+    let lit = |s: &str, stop: &[char]| -> String {
+        s.chars().take_while(|c| !stop.contains(c)).collect()
+    };
     match (p_wild, t_var) {
         (false, false) => p == t,
         (true, false) => wildcard_match(p, t),
@@ -156,7 +174,9 @@ pub fn is_any_model(pattern: &str) -> bool {
     if parts.first() != Some(&"arn") {
         return false;
     }
-    let service_ok = parts.get(2).is_some_and(|s| wildcard_match(&s.to_ascii_lowercase(), "bedrock"));
+    let service_ok = parts
+        .get(2)
+        .is_some_and(|s| wildcard_match(&s.to_ascii_lowercase(), "bedrock"));
     if !service_ok {
         return false;
     }
@@ -179,7 +199,9 @@ pub fn arn_parts(arn: &str) -> Option<(&str, &str, &str, &str)> {
 
 /// A model id with an inference-profile geography prefix removed.
 pub fn model_id(resource_id: &str) -> &str {
-    const GEOS: [&str; 9] = ["us.", "eu.", "apac.", "global.", "us-gov.", "jp.", "au.", "ca.", "apne."];
+    const GEOS: [&str; 9] = [
+        "us.", "eu.", "apac.", "global.", "us-gov.", "jp.", "au.", "ca.", "apne.",
+    ];
     for g in GEOS {
         if let Some(rest) = resource_id.strip_prefix(g) {
             return rest;
@@ -201,7 +223,11 @@ pub struct PrincipalGrant<'v> {
 
 /// A principal's effective grants: every Allow statement of every attached identity
 /// policy, less actions an unconditional Deny covers on `*`.
-pub fn principal_grants<'v>(view: &'v IamView, p: &Principal, today: crate::date::Date) -> Vec<PrincipalGrant<'v>> {
+pub fn principal_grants<'v>(
+    view: &'v IamView,
+    p: &Principal,
+    today: crate::date::Date,
+) -> Vec<PrincipalGrant<'v>> {
     let mut out = Vec::new();
     let mut denies: Vec<&Statement> = Vec::new();
     for a in &p.attachments {
@@ -217,7 +243,13 @@ pub fn principal_grants<'v>(view: &'v IamView, p: &Principal, today: crate::date
                 Effect::Deny => denies.push(st),
                 Effect::Allow => {
                     let g = statement_grants(st);
-                    out.push(PrincipalGrant { policy: a.policy, statement: si, stmt: st, granted: g.granted, attachment: a.span });
+                    out.push(PrincipalGrant {
+                        policy: a.policy,
+                        statement: si,
+                        stmt: st,
+                        granted: g.granted,
+                        attachment: a.span,
+                    });
                 }
                 Effect::Unknown => {}
             }
@@ -227,13 +259,24 @@ pub fn principal_grants<'v>(view: &'v IamView, p: &Principal, today: crate::date
         if !d.conditions.is_empty() {
             continue;
         }
-        let covers_all = d.resource.as_ref().is_some_and(|r| r.texts().any(|t| t == "*"));
+        let covers_all = d
+            .resource
+            .as_ref()
+            .is_some_and(|r| r.texts().any(|t| t == "*"));
         if !covers_all {
             continue;
         }
-        let pats: Vec<String> = d.action.as_ref().map(|a| a.texts().map(str::to_ascii_lowercase).collect()).unwrap_or_default();
+        let pats: Vec<String> = d
+            .action
+            .as_ref()
+            .map(|a| a.texts().map(str::to_ascii_lowercase).collect())
+            .unwrap_or_default();
         for g in &mut out {
-            g.granted.retain(|gr| !pats.iter().any(|p| wildcard_match(p, &gr.action.name.to_ascii_lowercase())));
+            g.granted.retain(|gr| {
+                !pats
+                    .iter()
+                    .any(|p| wildcard_match(p, &gr.action.name.to_ascii_lowercase()))
+            });
         }
     }
     out
@@ -241,5 +284,7 @@ pub fn principal_grants<'v>(view: &'v IamView, p: &Principal, today: crate::date
 
 /// Does any grant include an action of `cat`?
 pub fn has_category(grants: &[PrincipalGrant], cat: Category) -> bool {
-    grants.iter().any(|g| g.granted.iter().any(|x| x.action.category == cat))
+    grants
+        .iter()
+        .any(|g| g.granted.iter().any(|x| x.action.category == cat))
 }

@@ -20,13 +20,27 @@ pub struct Elem {
 impl Elem {
     fn from_value(v: &Value) -> Elem {
         match &v.kind {
-            Kind::String(s) => Elem { text: Some(s.text.clone()), span: v.span, via: v.via, unknown: None },
-            Kind::Number(_) | Kind::Bool(_) => Elem { text: Some(v.display()), span: v.span, via: v.via, unknown: None },
+            Kind::String(s) => Elem {
+                text: Some(s.text.clone()),
+                span: v.span,
+                via: v.via,
+                unknown: None,
+            },
+            Kind::Number(_) | Kind::Bool(_) => Elem {
+                text: Some(v.display()),
+                span: v.span,
+                via: v.via,
+                unknown: None,
+            },
             _ => Elem {
                 text: None,
                 span: v.span,
                 via: v.via,
-                unknown: Some(v.unknown_what().map(str::to_string).unwrap_or_else(|| v.display())),
+                unknown: Some(
+                    v.unknown_what()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.display()),
+                ),
             },
         }
     }
@@ -100,7 +114,9 @@ pub struct Statement {
 
 impl Statement {
     pub fn conditions_on<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Condition> + 'a {
-        self.conditions.iter().filter(move |c| c.key.eq_ignore_ascii_case(key))
+        self.conditions
+            .iter()
+            .filter(move |c| c.key.eq_ignore_ascii_case(key))
     }
 }
 
@@ -128,7 +144,10 @@ impl PolicyDoc {
                     Ok(d) => d,
                     Err((msg, at)) => {
                         return PolicyDoc {
-                            invalid: Some((format!("the policy is not valid JSON: {msg}"), at.or(v.best_span()))),
+                            invalid: Some((
+                                format!("the policy is not valid JSON: {msg}"),
+                                at.or(v.best_span()),
+                            )),
                             span: v.best_span(),
                             ..PolicyDoc::default()
                         }
@@ -141,7 +160,12 @@ impl PolicyDoc {
                         ..PolicyDoc::default()
                     }
                 }
-                Kind::Null => return PolicyDoc { span: v.best_span(), ..PolicyDoc::default() },
+                Kind::Null => {
+                    return PolicyDoc {
+                        span: v.best_span(),
+                        ..PolicyDoc::default()
+                    }
+                }
                 _ => v.clone(),
             }
         };
@@ -150,7 +174,10 @@ impl PolicyDoc {
 
     fn from_structure(doc: &Value, outer: Option<Span>) -> PolicyDoc {
         let span = doc.best_span().or(outer);
-        let mut out = PolicyDoc { span, ..PolicyDoc::default() };
+        let mut out = PolicyDoc {
+            span,
+            ..PolicyDoc::default()
+        };
         if doc.is_unknown() {
             out.unknown = Some(doc.unknown_what().unwrap_or("(unknown)").to_string());
             return out;
@@ -171,13 +198,19 @@ impl PolicyDoc {
                 return out;
             }
             _ => {
-                out.invalid = Some(("Statement must be an object or a list of objects".into(), st.best_span()));
+                out.invalid = Some((
+                    "Statement must be an object or a list of objects".into(),
+                    st.best_span(),
+                ));
                 return out;
             }
         };
         for s in list {
             if s.is_unknown() && s.entries().is_empty() {
-                out.unknown_statements.push((s.unknown_what().unwrap_or("(unknown)").to_string(), s.best_span()));
+                out.unknown_statements.push((
+                    s.unknown_what().unwrap_or("(unknown)").to_string(),
+                    s.best_span(),
+                ));
                 continue;
             }
             match statement(s) {
@@ -194,7 +227,11 @@ impl PolicyDoc {
 }
 
 fn field(v: &Value, key_span: Option<Span>, name: &str) -> Result<Field, (String, Option<Span>)> {
-    let mut f = Field { key_span, span: v.best_span(), ..Field::default() };
+    let mut f = Field {
+        key_span,
+        span: v.best_span(),
+        ..Field::default()
+    };
     match &v.kind {
         Kind::List(items) => {
             for i in items {
@@ -206,21 +243,35 @@ fn field(v: &Value, key_span: Option<Span>, name: &str) -> Result<Field, (String
         }
         Kind::String(_) | Kind::Unknown(_) | Kind::Error(_) => f.items.push(Elem::from_value(v)),
         Kind::Null => {}
-        _ => return Err((format!("{name} must be a string or a list of strings"), v.best_span())),
+        _ => {
+            return Err((
+                format!("{name} must be a string or a list of strings"),
+                v.best_span(),
+            ))
+        }
     }
     Ok(f)
 }
 
 fn principal(v: &Value, key_span: Option<Span>) -> Result<PrincipalElem, (String, Option<Span>)> {
-    let mut p = PrincipalElem { span: v.best_span(), key_span, ..PrincipalElem::default() };
+    let mut p = PrincipalElem {
+        span: v.best_span(),
+        key_span,
+        ..PrincipalElem::default()
+    };
     match &v.kind {
-        Kind::String(_) => p.entries.push(("*".into(), field(v, key_span, "Principal")?)),
+        Kind::String(_) => p
+            .entries
+            .push(("*".into(), field(v, key_span, "Principal")?)),
         Kind::Object(es) => {
             for e in es {
-                p.entries.push((e.key.clone(), field(&e.value, e.key_span, "Principal")?));
+                p.entries
+                    .push((e.key.clone(), field(&e.value, e.key_span, "Principal")?));
             }
         }
-        Kind::Unknown(_) | Kind::Error(_) => p.unknown = Some(v.unknown_what().unwrap_or("").to_string()),
+        Kind::Unknown(_) | Kind::Error(_) => {
+            p.unknown = Some(v.unknown_what().unwrap_or("").to_string())
+        }
         _ => return Err(("Principal must be \"*\" or an object".into(), v.best_span())),
     }
     Ok(p)
@@ -234,7 +285,12 @@ fn statement(s: &Value) -> Result<Statement, (String, Option<Span>)> {
         Some(e) => match e.as_str() {
             Some("Allow") => Effect::Allow,
             Some("Deny") => Effect::Deny,
-            Some(other) => return Err((format!("Effect must be \"Allow\" or \"Deny\", not \"{other}\""), e.best_span())),
+            Some(other) => {
+                return Err((
+                    format!("Effect must be \"Allow\" or \"Deny\", not \"{other}\""),
+                    e.best_span(),
+                ))
+            }
             None if e.is_unknown() => Effect::Unknown,
             None => return Err(("Effect must be a string".into(), e.best_span())),
         },
@@ -255,7 +311,10 @@ fn statement(s: &Value) -> Result<Statement, (String, Option<Span>)> {
                     operator_span: op.key_span,
                     key: "(unknown)".into(),
                     key_span: op.key_span,
-                    values: Field { unknown: op.value.unknown_what().map(str::to_string), ..Field::default() },
+                    values: Field {
+                        unknown: op.value.unknown_what().map(str::to_string),
+                        ..Field::default()
+                    },
                 });
                 continue;
             }
@@ -289,7 +348,10 @@ fn statement(s: &Value) -> Result<Statement, (String, Option<Span>)> {
         span: s.best_span(),
     };
     if st.action.is_none() && st.not_action.is_none() {
-        return Err(("a statement has neither Action nor NotAction".into(), st.span));
+        return Err((
+            "a statement has neither Action nor NotAction".into(),
+            st.span,
+        ));
     }
     Ok(st)
 }

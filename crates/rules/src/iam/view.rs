@@ -106,7 +106,11 @@ impl IamView {
                 kind,
                 address: r.address.clone(),
                 resource: i,
-                name: r.body.get("name").and_then(Value::as_str).map(str::to_string),
+                name: r
+                    .body
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
                 header: r.header,
                 attachments: vec![],
                 trust: None,
@@ -121,10 +125,17 @@ impl IamView {
                 if let Some(t) = r.body.get("assume_role_policy") {
                     p.trust = Some(v.add_policy(t, PolicyKind::Trust, Some(i), r));
                 }
-                for ip in bedrock_lint_parser::eval::policy_document::blocks(&r.body, "inline_policy") {
+                for ip in
+                    bedrock_lint_parser::eval::policy_document::blocks(&r.body, "inline_policy")
+                {
                     if let Some(pv) = ip.get("policy") {
                         let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
-                        p.attachments.push(Attachment { policy: id, resource: i, span: ip.span, via_group: None });
+                        p.attachments.push(Attachment {
+                            policy: id,
+                            resource: i,
+                            span: ip.span,
+                            via_group: None,
+                        });
                     }
                 }
                 if let Some(arns) = r.body.get("managed_policy_arns") {
@@ -140,7 +151,11 @@ impl IamView {
         }
         // Managed policy resources, by address.
         let mut managed_policies: HashMap<String, usize> = HashMap::new();
-        for (i, r) in res.iter().enumerate().filter(|(_, r)| managed(r) && r.rtype == "aws_iam_policy") {
+        for (i, r) in res
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| managed(r) && r.rtype == "aws_iam_policy")
+        {
             if let Some(pv) = r.body.get("policy") {
                 let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
                 managed_policies.insert(r.address.clone(), id);
@@ -159,29 +174,46 @@ impl IamView {
                     let Some(pv) = b.get("policy") else { continue };
                     let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
                     for pi in v.find_principals(model, b.get(key), kind, i) {
-                        v.principals[pi].attachments.push(Attachment { policy: id, resource: i, span: Some(r.header), via_group: None });
+                        v.principals[pi].attachments.push(Attachment {
+                            policy: id,
+                            resource: i,
+                            span: Some(r.header),
+                            via_group: None,
+                        });
                     }
                 }
-                "aws_iam_role_policy_attachment" | "aws_iam_user_policy_attachment" | "aws_iam_group_policy_attachment" => {
+                "aws_iam_role_policy_attachment"
+                | "aws_iam_user_policy_attachment"
+                | "aws_iam_group_policy_attachment" => {
                     let (key, kind) = match r.rtype.as_str() {
                         "aws_iam_role_policy_attachment" => ("role", PrincipalKind::Role),
                         "aws_iam_user_policy_attachment" => ("user", PrincipalKind::User),
                         _ => ("group", PrincipalKind::Group),
                     };
-                    let Some(arn) = b.get("policy_arn").cloned() else { continue };
+                    let Some(arn) = b.get("policy_arn").cloned() else {
+                        continue;
+                    };
                     for pi in v.find_principals(model, b.get(key), kind, i) {
                         v.attach_arns(model, pi, &arn, i, Some(r.header));
                     }
                 }
                 "aws_iam_role_policy_attachments_exclusive" => {
-                    let Some(arns) = b.get("policy_arns").cloned() else { continue };
+                    let Some(arns) = b.get("policy_arns").cloned() else {
+                        continue;
+                    };
                     for pi in v.find_principals(model, b.get("role_name"), PrincipalKind::Role, i) {
                         v.attach_arns(model, pi, &arns, i, Some(r.header));
                     }
                 }
                 "aws_iam_policy_attachment" => {
-                    let Some(arn) = b.get("policy_arn").cloned() else { continue };
-                    for (key, kind) in [("roles", PrincipalKind::Role), ("users", PrincipalKind::User), ("groups", PrincipalKind::Group)] {
+                    let Some(arn) = b.get("policy_arn").cloned() else {
+                        continue;
+                    };
+                    for (key, kind) in [
+                        ("roles", PrincipalKind::Role),
+                        ("users", PrincipalKind::User),
+                        ("groups", PrincipalKind::Group),
+                    ] {
                         for item in list_items(b.get(key)) {
                             for pi in v.find_principals(model, Some(item), kind, i) {
                                 v.attach_arns(model, pi, &arn, i, Some(r.header));
@@ -222,7 +254,10 @@ impl IamView {
                 let inherited: Vec<Attachment> = v.principals[g]
                     .attachments
                     .iter()
-                    .map(|a| Attachment { via_group: Some(g), ..a.clone() })
+                    .map(|a| Attachment {
+                        via_group: Some(g),
+                        ..a.clone()
+                    })
                     .collect();
                 let arns = v.principals[g].managed_arns.clone();
                 v.principals[ui].attachments.extend(inherited);
@@ -232,7 +267,13 @@ impl IamView {
         v
     }
 
-    fn add_policy(&mut self, value: &Value, kind: PolicyKind, resource: Option<usize>, r: &Resource) -> usize {
+    fn add_policy(
+        &mut self,
+        value: &Value,
+        kind: PolicyKind,
+        resource: Option<usize>,
+        r: &Resource,
+    ) -> usize {
         self.policies.push(Policy {
             doc: PolicyDoc::from_value(value),
             kind,
@@ -244,46 +285,82 @@ impl IamView {
     }
 
     /// Attaches policy ARNs (one string or a list) to principal `pi`.
-    fn attach_arns(&mut self, model: &Model, pi: usize, arns: &Value, resource: usize, header: Option<Span>) {
+    fn attach_arns(
+        &mut self,
+        model: &Model,
+        pi: usize,
+        arns: &Value,
+        resource: usize,
+        header: Option<Span>,
+    ) {
         for arn in list_items(Some(arns)) {
             // A reference to an aws_iam_policy in this configuration.
             if let Some(from) = &arn.from {
                 if let Some(&id) = self.managed_by_address.get(from.as_ref()) {
-                    self.principals[pi].attachments.push(Attachment { policy: id, resource, span: header.or(arn.best_span()), via_group: None });
+                    self.principals[pi].attachments.push(Attachment {
+                        policy: id,
+                        resource,
+                        span: header.or(arn.best_span()),
+                        via_group: None,
+                    });
                     continue;
                 }
             }
             match arn.as_str() {
                 Some(text) => {
                     if let Some(m) = catalog().managed_policy(text) {
-                        let id = match self.policies.iter().position(|p| p.kind == PolicyKind::AwsManaged && p.address == m.name) {
-                            Some(id) => id,
-                            None => {
-                                let doc_value = bedrock_lint_parser::value::decode_json(&Value::string(m.document.clone(), None))
+                        let id =
+                            match self.policies.iter().position(|p| {
+                                p.kind == PolicyKind::AwsManaged && p.address == m.name
+                            }) {
+                                Some(id) => id,
+                                None => {
+                                    let doc_value = bedrock_lint_parser::value::decode_json(
+                                        &Value::string(m.document.clone(), None),
+                                    )
                                     .unwrap_or_else(|_| Value::null(None));
-                                self.policies.push(Policy {
-                                    doc: PolicyDoc::from_value(&strip_spans(doc_value)),
-                                    kind: PolicyKind::AwsManaged,
-                                    resource: None,
-                                    address: m.name.clone(),
-                                    span: None,
-                                });
-                                self.policies.len() - 1
-                            }
-                        };
-                        self.principals[pi].attachments.push(Attachment { policy: id, resource, span: arn.best_span(), via_group: None });
-                        self.principals[pi].managed_arns.push((text.to_string(), arn.best_span(), resource));
+                                    self.policies.push(Policy {
+                                        doc: PolicyDoc::from_value(&strip_spans(doc_value)),
+                                        kind: PolicyKind::AwsManaged,
+                                        resource: None,
+                                        address: m.name.clone(),
+                                        span: None,
+                                    });
+                                    self.policies.len() - 1
+                                }
+                            };
+                        self.principals[pi].attachments.push(Attachment {
+                            policy: id,
+                            resource,
+                            span: arn.best_span(),
+                            via_group: None,
+                        });
+                        self.principals[pi].managed_arns.push((
+                            text.to_string(),
+                            arn.best_span(),
+                            resource,
+                        ));
                     } else if let Some(id) = self.policy_by_arn(model, text) {
-                        self.principals[pi].attachments.push(Attachment { policy: id, resource, span: header.or(arn.best_span()), via_group: None });
+                        self.principals[pi].attachments.push(Attachment {
+                            policy: id,
+                            resource,
+                            span: header.or(arn.best_span()),
+                            via_group: None,
+                        });
                     } else if text.starts_with("arn:aws:iam::aws:policy/") {
                         // An AWS managed policy without Bedrock actions: grants nothing we track.
                     } else {
-                        self.principals[pi].unknown.push((format!("policy {text} (not defined in the scanned configuration)"), arn.best_span()));
+                        self.principals[pi].unknown.push((
+                            format!("policy {text} (not defined in the scanned configuration)"),
+                            arn.best_span(),
+                        ));
                     }
                 }
                 None => {
                     if let Some(what) = arn.unknown_what() {
-                        self.principals[pi].unknown.push((what.to_string(), arn.best_span()));
+                        self.principals[pi]
+                            .unknown
+                            .push((what.to_string(), arn.best_span()));
                     }
                 }
             }
@@ -300,7 +377,13 @@ impl IamView {
     }
 
     /// Principals a reference (`aws_iam_role.x.name`, a literal name, an ARN) names.
-    fn find_principals(&mut self, model: &Model, v: Option<&Value>, kind: PrincipalKind, from_resource: usize) -> Vec<usize> {
+    fn find_principals(
+        &mut self,
+        model: &Model,
+        v: Option<&Value>,
+        kind: PrincipalKind,
+        from_resource: usize,
+    ) -> Vec<usize> {
         let Some(v) = v else { return vec![] };
         if let Some(from) = &v.from {
             let hits: Vec<usize> = self

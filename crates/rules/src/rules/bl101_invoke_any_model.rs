@@ -18,10 +18,19 @@ pub const META: Meta = Meta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for pol in ctx.view.policies.iter().filter(|p| p.kind == PolicyKind::Identity) {
+    for pol in ctx
+        .view
+        .policies
+        .iter()
+        .filter(|p| p.kind == PolicyKind::Identity)
+    {
         for st in &pol.doc.statements {
             let g = statement_grants(st);
-            let invoke: Vec<_> = g.granted.iter().filter(|x| x.action.category == Category::Invoke).collect();
+            let invoke: Vec<_> = g
+                .granted
+                .iter()
+                .filter(|x| x.action.category == Category::Invoke)
+                .collect();
             if invoke.is_empty() {
                 continue;
             }
@@ -33,7 +42,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     out.push(
                         diag(ctx, st, span, &names, "NotResource")
                             .address(pol.address.clone())
-                            .help("use Resource with the approved model ARNs instead of NotResource"),
+                            .help(
+                                "use Resource with the approved model ARNs instead of NotResource",
+                            ),
                     );
                 }
                 continue;
@@ -61,8 +72,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn diag(_ctx: &Ctx, st: &Statement, span: bedrock_lint_parser::Span, names: &str, text: &str) -> Diagnostic {
-    let mut d = Diagnostic::new(RuleId::Bl101, span, format!("{names} allowed on every model (\"{text}\")"));
+fn diag(
+    _ctx: &Ctx,
+    st: &Statement,
+    span: bedrock_lint_parser::Span,
+    names: &str,
+    text: &str,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(
+        RuleId::Bl101,
+        span,
+        format!("{names} allowed on every model (\"{text}\")"),
+    );
     d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
     d
 }
@@ -88,17 +109,31 @@ fn fix(ctx: &Ctx, res: &Field, ri: usize) -> Option<Fix> {
     }
     let span = e.span?;
     let text = ctx.model.files.text(span);
-    if !(text.starts_with('"') && text.ends_with('"')) || models.iter().any(|m| m.contains(['*', '?'])) {
+    if !(text.starts_with('"') && text.ends_with('"'))
+        || models.iter().any(|m| m.contains(['*', '?']))
+    {
         return None;
     }
-    let regions = ctx.config.approved_regions.clone().unwrap_or_else(|| vec!["*".into()]);
+    let regions = ctx
+        .config
+        .approved_regions
+        .clone()
+        .unwrap_or_else(|| vec!["*".into()]);
     let arns: Vec<String> = regions
         .iter()
-        .flat_map(|r| models.iter().map(move |m| format!("\"arn:aws:bedrock:{r}::foundation-model/{m}\"")))
+        .flat_map(|r| {
+            models
+                .iter()
+                .map(move |m| format!("\"arn:aws:bedrock:{r}::foundation-model/{m}\""))
+        })
         .collect();
     // A single string becomes a list; inside a list the element becomes several.
     let in_list = res.items.len() > 1 || res.span.is_some_and(|s| s != span);
-    let replacement = if in_list { arns.join(", ") } else { format!("[{}]", arns.join(", ")) };
+    let replacement = if in_list {
+        arns.join(", ")
+    } else {
+        format!("[{}]", arns.join(", "))
+    };
     Some(Fix {
         applicability: Applicability::Unsafe,
         description: "replace with the approved model ARNs".into(),

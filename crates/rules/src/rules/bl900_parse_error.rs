@@ -14,11 +14,26 @@ pub const META: Meta = Meta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for issue in ctx.model.issues.iter().filter(|i| i.kind == IssueKind::Parse) {
-        let path = ctx.model.files.get(issue.span.file).path.display().to_string();
+    for issue in ctx
+        .model
+        .issues
+        .iter()
+        .filter(|i| i.kind == IssueKind::Parse)
+    {
+        let path = ctx
+            .model
+            .files
+            .get(issue.span.file)
+            .path
+            .display()
+            .to_string();
         out.push(
-            Diagnostic::new(RuleId::Bl900, issue.span, format!("cannot parse {path}: {}", issue.message))
-                .help("fix the syntax; the rest of the tree was still analysed, but not this file"),
+            Diagnostic::new(
+                RuleId::Bl900,
+                issue.span,
+                format!("cannot parse {path}: {}", issue.message),
+            )
+            .help("fix the syntax; the rest of the tree was still analysed, but not this file"),
         );
     }
 }

@@ -15,9 +15,18 @@ pub const META: Meta = Meta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for pol in ctx.view.policies.iter().filter(|p| p.kind != PolicyKind::AwsManaged) {
-        let Some((msg, at)) = &pol.doc.invalid else { continue };
-        let Some(span) = at.or(pol.span) else { continue };
+    for pol in ctx
+        .view
+        .policies
+        .iter()
+        .filter(|p| p.kind != PolicyKind::AwsManaged)
+    {
+        let Some((msg, at)) = &pol.doc.invalid else {
+            continue;
+        };
+        let Some(span) = at.or(pol.span) else {
+            continue;
+        };
         out.push(
             Diagnostic::new(RuleId::Bl910, span, format!("invalid policy document in {}: {msg}", pol.address))
                 .address(pol.address.clone())

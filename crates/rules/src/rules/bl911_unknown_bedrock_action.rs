@@ -17,7 +17,12 @@ pub const META: Meta = Meta {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let cat = catalog();
-    for pol in ctx.view.policies.iter().filter(|p| p.kind == PolicyKind::Identity) {
+    for pol in ctx
+        .view
+        .policies
+        .iter()
+        .filter(|p| p.kind == PolicyKind::Identity)
+    {
         for st in &pol.doc.statements {
             for field in [&st.action, &st.not_action].into_iter().flatten() {
                 for e in &field.items {
@@ -27,10 +32,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     }
                     let Some(span) = e.primary() else { continue };
                     out.push(
-                        Diagnostic::new(RuleId::Bl911, span, format!("{text} is not a Bedrock IAM action and grants nothing"))
-                            .address(pol.address.clone())
-                            .label(e.via, "used in this policy here")
-                            .help(suggest(text)),
+                        Diagnostic::new(
+                            RuleId::Bl911,
+                            span,
+                            format!("{text} is not a Bedrock IAM action and grants nothing"),
+                        )
+                        .address(pol.address.clone())
+                        .label(e.via, "used in this policy here")
+                        .help(suggest(text)),
                     );
                 }
             }
@@ -41,11 +50,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
 fn suggest(text: &str) -> String {
     let cat = catalog();
     let api = text.split(':').nth(1).unwrap_or("");
-    if let Some(a) = cat.not_actions.iter().find(|(k, _)| k.split(':').nth(1).is_some_and(|n| n.eq_ignore_ascii_case(api))).map(|(_, v)| v) {
+    if let Some(a) = cat
+        .not_actions
+        .iter()
+        .find(|(k, _)| {
+            k.split(':')
+                .nth(1)
+                .is_some_and(|n| n.eq_ignore_ascii_case(api))
+        })
+        .map(|(_, v)| v)
+    {
         return format!("the {api} API is authorised by {a}: use that action");
     }
     // The closest catalog action by edit distance.
-    let best = cat.actions.iter().min_by_key(|a| distance(&a.name.to_ascii_lowercase(), &text.to_ascii_lowercase()));
+    let best = cat
+        .actions
+        .iter()
+        .min_by_key(|a| distance(&a.name.to_ascii_lowercase(), &text.to_ascii_lowercase()));
     match best {
         Some(a) => format!("did you mean {}?", a.name),
         None => "check the action name against the Service Authorization Reference".into(),
@@ -58,7 +79,11 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
+            cur.push(
+                (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1),
+            );
         }
         prev = cur;
     }
