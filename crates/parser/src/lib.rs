@@ -3,6 +3,7 @@
 
 pub mod eval;
 pub mod model;
+pub mod plan;
 pub mod span;
 pub mod syntax;
 pub mod value;

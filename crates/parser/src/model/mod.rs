@@ -144,6 +144,7 @@ pub fn build_from(src: &mut Sources) -> Model {
             comments: vec![],
         });
     }
+    let resources = with_plans(src, resources, &roots);
     let mut all_issues = std::mem::take(&mut src.issues);
     all_issues.extend(issues);
     Model {
@@ -179,4 +180,33 @@ fn find_roots(src: &Sources) -> Vec<PathBuf> {
         .flat_map(|d| build::local_targets(src, d))
         .collect();
     walked.into_iter().filter(|d| !called.contains(d)).collect()
+}
+
+/// Adds the resources of every plan. A plan whose directory is an analysed root module
+/// describes that configuration: its values fill in what the HCL could not know (spans
+/// stay on the `.tf` source) and its extra instances are added; a plan alone is read
+/// as is, spans in the plan file.
+fn with_plans(src: &Sources, mut resources: Vec<Resource>, roots: &[PathBuf]) -> Vec<Resource> {
+    for &fid in &src.plans {
+        let Some(plan) = &src.parsed(fid).plan else {
+            continue;
+        };
+        let path = &src.files.get(fid).path;
+        let dir = path
+            .parent()
+            .map(load::clean)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let from_plan = crate::plan::resources(fid, plan, &dir);
+        let covered = roots.contains(&dir);
+        for pr in from_plan {
+            let twin = resources
+                .iter_mut()
+                .find(|r| covered && r.address == pr.address && !r.from_plan);
+            match twin {
+                Some(r) => r.body = crate::plan::merge(&r.body, &pr.body),
+                None => resources.push(pr),
+            }
+        }
+    }
+    resources
 }

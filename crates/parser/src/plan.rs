@@ -1,0 +1,191 @@
+//! Terraform plan JSON (`terraform show -json`): resources from `planned_values` (root
+//! and child modules), with `after_unknown` values kept unknown. When the plan's
+//! configuration is analysed too, plan values fill in what the HCL could not know and
+//! findings keep pointing at the `.tf` source.
+
+use crate::model::{Mode, Resource};
+use crate::span::{FileId, Span};
+use crate::syntax::json::Json;
+use crate::value::{from_json, Entry, Kind, Value};
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Every resource instance a plan describes, spans in the plan file.
+pub fn resources(file: FileId, plan: &Json, dir: &Path) -> Vec<Resource> {
+    let span_of = |a: usize, b: usize| Some(Span::new(file, a, b));
+    let mut unknown: HashMap<String, &Json> = HashMap::new();
+    for rc in plan
+        .get("resource_changes")
+        .and_then(Json::as_array)
+        .unwrap_or(&[])
+    {
+        if let (Some(addr), Some(au)) = (
+            rc.get("address").and_then(Json::as_str),
+            rc.get("change").and_then(|c| c.get("after_unknown")),
+        ) {
+            unknown.insert(addr.to_string(), au);
+        }
+    }
+    let mut out = Vec::new();
+    let mut stack: Vec<&Json> = plan
+        .get("planned_values")
+        .and_then(|p| p.get("root_module"))
+        .into_iter()
+        .collect();
+    while let Some(m) = stack.pop() {
+        for r in m.get("resources").and_then(Json::as_array).unwrap_or(&[]) {
+            let get = |k: &str| r.get(k).and_then(Json::as_str).unwrap_or("").to_string();
+            let address = get("address");
+            let mode = if get("mode") == "data" {
+                Mode::Data
+            } else {
+                Mode::Managed
+            };
+            let mut body = r
+                .get("values")
+                .map(|v| from_json(v, &span_of))
+                .unwrap_or_else(|| Value::object(vec![], None));
+            if let Some(au) = unknown.get(&address) {
+                mark_unknown(&mut body, au, &address);
+            }
+            body.span = Some(Span::new(file, r.start, r.end));
+            let module = address
+                .rsplit_once(&format!(".{}.", get("type")))
+                .map(|(m, _)| m.to_string())
+                .unwrap_or_default();
+            let module = if address.starts_with("module.") {
+                module
+            } else {
+                String::new()
+            };
+            out.push(Resource {
+                body: body.with_from(address.as_str().into()),
+                module,
+                mode,
+                rtype: get("type"),
+                name: get("name"),
+                header: span_of(r.start, r.start + 1).unwrap_or(Span::new(file, 0, 0)),
+                span: Span::new(file, r.start, r.end),
+                dir: dir.to_path_buf(),
+                address,
+                from_plan: true,
+            });
+        }
+        for c in m
+            .get("child_modules")
+            .and_then(Json::as_array)
+            .unwrap_or(&[])
+        {
+            stack.push(c);
+        }
+    }
+    out.sort_by(|a, b| a.address.cmp(&b.address));
+    out
+}
+
+/// `after_unknown` mirrors the values: `true` where the value is known only after apply.
+fn mark_unknown(v: &mut Value, au: &Json, address: &str) {
+    use crate::syntax::json::JsonKind as J;
+    match &au.kind {
+        J::Bool(true) => *v = Value::unknown(format!("{address} (known after apply)"), v.span),
+        J::Object(members) => {
+            for m in members {
+                let path = format!("{address}.{}", m.key);
+                match v.kind {
+                    Kind::Object(ref mut entries) => {
+                        match entries.iter_mut().find(|e| e.key == m.key) {
+                            Some(e) => mark_unknown(&mut e.value, &m.value, &path),
+                            None if matches!(m.value.kind, J::Bool(true)) => entries.push(Entry {
+                                key: m.key.clone(),
+                                key_span: None,
+                                value: Value::unknown(format!("{path} (known after apply)"), None),
+                            }),
+                            None => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        J::Array(items) => {
+            if let Kind::List(ref mut l) = v.kind {
+                for (x, a) in l.iter_mut().zip(items) {
+                    mark_unknown(x, a, address);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The HCL value with the plan's knowledge filled in where the HCL value is unknown.
+/// Filled values point at the HCL expression they replace.
+pub fn merge(hcl: &Value, plan: &Value) -> Value {
+    if hcl.is_unknown() {
+        if plan.is_unknown() {
+            return hcl.clone();
+        }
+        let at = hcl.span.or(hcl.via);
+        let mut v = respan(plan.clone(), at);
+        v.via = hcl.via;
+        v.from = hcl.from.clone().or(plan.from.clone());
+        return v;
+    }
+    match (&hcl.kind, &plan.kind) {
+        (Kind::Object(he), Kind::Object(pe)) => {
+            let mut entries = he.clone();
+            for e in entries.iter_mut() {
+                if let Some(p) = pe.iter().find(|p| p.key == e.key) {
+                    e.value = merge(&e.value, &p.value);
+                }
+            }
+            let mut v = hcl.clone();
+            v.kind = Kind::Object(entries);
+            v
+        }
+        (Kind::List(hl), Kind::List(pl)) if hl.len() == pl.len() => {
+            let mut v = hcl.clone();
+            v.kind = Kind::List(hl.iter().zip(pl).map(|(h, p)| merge(h, p)).collect());
+            v
+        }
+        _ => hcl.clone(),
+    }
+}
+
+fn respan(mut v: Value, span: Option<Span>) -> Value {
+    v.span = span;
+    if let Kind::String(s) = &mut v.kind {
+        let s = std::sync::Arc::make_mut(s);
+        for seg in &mut s.segments {
+            if let Some(sp) = span {
+                seg.source = sp;
+                seg.exact = false;
+            }
+        }
+        if s.segments.is_empty() {
+            if let Some(sp) = span {
+                s.segments.push(crate::value::Segment {
+                    start: 0,
+                    len: s.text.len(),
+                    source: sp,
+                    exact: false,
+                });
+            }
+        }
+    }
+    match &mut v.kind {
+        Kind::List(l) => {
+            let items = std::mem::take(l);
+            *l = items.into_iter().map(|x| respan(x, span)).collect();
+        }
+        Kind::Object(o) => {
+            for e in o.iter_mut() {
+                e.key_span = span.or(e.key_span);
+                let val = std::mem::replace(&mut e.value, Value::null(None));
+                e.value = respan(val, span);
+            }
+        }
+        _ => {}
+    }
+    v
+}
