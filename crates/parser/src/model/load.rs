@@ -189,7 +189,14 @@ impl Sources {
             };
             let (text, err) = match text {
                 Ok(t) => (t, None),
-                Err(e) => (Arc::from(""), Some(e)),
+                Err(mut e) => match e.message.split_once(UTF8_MARK) {
+                    Some((msg, prefix)) => {
+                        let text: Arc<str> = Arc::from(prefix);
+                        e.message = msg.to_string();
+                        (text, Some(e))
+                    }
+                    None => (Arc::from(""), Some(e)),
+                },
             };
             let id = self.files.add(path.clone(), text.clone());
             self.parsed.push(Parsed {
@@ -308,6 +315,9 @@ fn read_file(path: &Path, overlays: &HashMap<PathBuf, String>, force_plan: bool)
     Some((kind, text))
 }
 
+/// Separates a UTF-8 error's message from the readable text carried with it.
+const UTF8_MARK: &str = "\u{0}";
+
 fn read_text(path: &Path) -> Result<Arc<str>, ParseError> {
     let err = |message: String| ParseError { message, offset: 0 };
     let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read file: {e}")))?;
@@ -322,15 +332,15 @@ fn read_text(path: &Path) -> Result<Arc<str>, ParseError> {
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(err("binary file (contains NUL bytes), not Terraform".into()));
     }
-    String::from_utf8(bytes)
-        .map(Arc::from)
-        .map_err(|e| ParseError {
-            message: format!(
-                "file is not valid UTF-8 (byte {})",
-                e.utf8_error().valid_up_to()
-            ),
-            offset: e.utf8_error().valid_up_to(),
-        })
+    String::from_utf8(bytes).map(Arc::from).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        // The readable prefix travels with the error so its location can be shown.
+        let prefix = String::from_utf8_lossy(&e.as_bytes()[..at]).into_owned();
+        ParseError {
+            message: format!("file is not valid UTF-8 (byte {at}){UTF8_MARK}{prefix}"),
+            offset: at,
+        }
+    })
 }
 
 /// Terraform plan JSON is recognised by content: `terraform show -json` writes
