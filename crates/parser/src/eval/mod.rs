@@ -341,7 +341,9 @@ impl<'r> Evaluator<'r> {
                 }
                 TemplatePart::Interp(e) => {
                     let v = self.eval(e, m, sc);
-                    append_value(&v, e.span, out, segs)?;
+                    if append_value(&v, e.span, out, segs).is_none() {
+                        return Some(unknown_name(&v, "interpolation"));
+                    }
                 }
                 TemplatePart::If {
                     cond,
@@ -362,7 +364,11 @@ impl<'r> Evaluator<'r> {
                     body,
                 } => {
                     let c = self.eval(collection, m, sc);
-                    for (k, v) in iterate(&c).ok()? {
+                    let items = match iterate(&c) {
+                        Ok(items) => items,
+                        Err(u) => return Some(u),
+                    };
+                    for (k, v) in items {
                         let mut inner = sc.with(value_var, v);
                         if let Some(kv) = key_var {
                             inner = inner.with(kv, k);

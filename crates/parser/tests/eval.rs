@@ -1,0 +1,250 @@
+//! The partial evaluator, construct by construct and function by function: each case
+//! writes a small module, builds the model and checks the value Terraform would give
+//! (or that it is unknown, naming what).
+
+use bedrock_lint_parser::model::load::LoadOptions;
+use bedrock_lint_parser::{build, Model, Value};
+use pretty_assertions::assert_eq;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static N: AtomicUsize = AtomicUsize::new(0);
+
+/// Writes `files` into a fresh directory and builds the model of it.
+fn model(files: &[(&str, &str)]) -> (Model, PathBuf) {
+    let dir = std::env::temp_dir().join(format!(
+        "bl-eval-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    for (name, text) in files {
+        let p = dir.join(name);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, text).expect("write");
+    }
+    let m = build(&LoadOptions {
+        paths: vec![dir.clone()],
+        ..LoadOptions::default()
+    })
+    .expect("build");
+    (m, dir)
+}
+
+/// The `value` attribute of `terraform_data.t` (a resource that takes any value).
+fn eval(expr: &str, extra: &str) -> Value {
+    let (m, _) = model(&[(
+        "main.tf",
+        &format!("{extra}\nresource \"terraform_data\" \"t\" {{\n  input = {expr}\n}}\n"),
+    )]);
+    m.resources
+        .iter()
+        .find(|r| r.address == "terraform_data.t")
+        .expect("resource")
+        .body
+        .get("input")
+        .cloned()
+        .expect("input")
+}
+
+fn show(v: &Value) -> String {
+    v.display()
+}
+
+#[test]
+fn literals_templates_and_heredocs() {
+    assert_eq!(show(&eval(r#""a-${"b"}-${1 + 2}""#, "")), "a-b-3");
+    assert_eq!(show(&eval("<<EOT\nx ${upper(\"y\")}\nEOT", "")), "x Y\n");
+    assert_eq!(
+        show(&eval(r#""%{ if true }yes%{ else }no%{ endif }""#, "")),
+        "yes"
+    );
+    assert_eq!(
+        show(&eval(r#""%{ for x in ["a", "b"] }${x},%{ endfor }""#, "")),
+        "a,b,"
+    );
+    assert_eq!(show(&eval("[1, true, null]", "")), "[1,true,null]");
+}
+
+#[test]
+fn variables_defaults_tfvars_and_auto_tfvars() {
+    let (m, _) = model(&[
+        ("main.tf", "variable \"a\" { default = \"def\" }\nvariable \"b\" { default = \"def\" }\nvariable \"c\" { default = \"def\" }\nvariable \"d\" {}\nresource \"terraform_data\" \"t\" { input = [var.a, var.b, var.c, var.d] }\n"),
+        ("terraform.tfvars", "b = \"tfvars\"\nc = \"tfvars\"\n"),
+        ("z.auto.tfvars", "c = \"auto\"\n"),
+    ]);
+    let v = m.resources[0].body.get("input").cloned().expect("input");
+    let items = v.as_list().expect("list");
+    assert_eq!(
+        items[..3].iter().map(show).collect::<Vec<_>>(),
+        ["def", "tfvars", "auto"]
+    );
+    assert_eq!(items[3].unknown_what(), Some("var.d (no value given)"));
+}
+
+#[test]
+fn locals_conditionals_for_and_splat() {
+    let extra = "locals {\n  envs = { dev = 1, prod = 2 }\n  names = [for k, v in local.envs : \"${k}-${v}\" if v > 1]\n  objs = [{ n = \"a\" }, { n = \"b\" }]\n}";
+    assert_eq!(show(&eval("local.names", extra)), r#"["prod-2"]"#);
+    assert_eq!(
+        show(&eval("{ for k, v in local.envs : v => k }", extra)),
+        r#"{"1":"dev","2":"prod"}"#
+    );
+    assert_eq!(show(&eval("local.objs[*].n", extra)), r#"["a","b"]"#);
+    assert_eq!(show(&eval("local.objs[1][\"n\"]", extra)), "b");
+    assert_eq!(
+        show(&eval(
+            "length(local.envs) == 2 ? \"two\" : \"other\"",
+            extra
+        )),
+        "two"
+    );
+}
+
+#[test]
+fn functions() {
+    let cases = [
+        ("jsonencode({ b = 1, a = [\"x\"] })", r#"{"a":["x"],"b":1}"#),
+        ("jsondecode(\"{\\\"a\\\": [1]}\")", r#"{"a":[1]}"#),
+        ("merge({ a = 1 }, { b = 2 }, { a = 3 })", r#"{"a":3,"b":2}"#),
+        ("concat([1], [2, 3])", "[1,2,3]"),
+        ("flatten([[1], [[2]], 3])", "[1,2,3]"),
+        ("distinct([1, 1, 2])", "[1,2]"),
+        ("compact([\"a\", \"\", null])", r#"["a"]"#),
+        ("format(\"%s:%d\", \"a\", 1)", "a:1"),
+        (
+            "formatlist(\"arn:%s\", [\"a\", \"b\"])",
+            r#"["arn:a","arn:b"]"#,
+        ),
+        ("join(\",\", [\"a\", \"b\"])", "a,b"),
+        ("split(\",\", \"a,b\")", r#"["a","b"]"#),
+        ("replace(\"a-b\", \"-\", \"_\")", "a_b"),
+        ("lower(\"AB\")", "ab"),
+        ("upper(\"ab\")", "AB"),
+        ("lookup({ a = 1 }, \"b\", 2)", "2"),
+        ("element([\"a\", \"b\"], 3)", "b"),
+        ("try(local.missing, \"fallback\")", "fallback"),
+        ("coalesce(\"\", \"x\")", "x"),
+        ("tolist(toset([\"a\", \"a\"]))", r#"["a"]"#),
+        ("tostring(1)", "1"),
+        ("keys({ b = 1, a = 2 })", r#"["b","a"]"#),
+        ("values({ a = 1 })", "[1]"),
+        ("contains([\"a\"], \"a\")", "true"),
+        ("length(\"héllo\")", "5"),
+    ];
+    let mut got = Vec::new();
+    let mut want = Vec::new();
+    for (expr, expected) in cases {
+        got.push(format!("{expr} = {}", show(&eval(expr, ""))));
+        want.push(format!("{expr} = {expected}"));
+    }
+    assert_eq!(got, want);
+}
+
+#[test]
+fn unknowns_are_named_never_guessed() {
+    let extra = "resource \"aws_iam_role\" \"r\" { name = \"app\" }";
+    assert_eq!(
+        eval("aws_iam_role.r.arn", extra).unknown_what(),
+        Some("aws_iam_role.r.arn")
+    );
+    assert_eq!(show(&eval("aws_iam_role.r.name", extra)), "app");
+    assert_eq!(
+        eval("\"x-${aws_iam_role.r.arn}\"", extra).unknown_what(),
+        Some("aws_iam_role.r.arn")
+    );
+    assert_eq!(eval("timestamp()", "").unknown_what(), Some("timestamp(…)"));
+    assert_eq!(
+        eval(
+            "data.aws_caller_identity.me.account_id",
+            "data \"aws_caller_identity\" \"me\" {}"
+        )
+        .unknown_what(),
+        Some("data.aws_caller_identity.me.account_id")
+    );
+    // jsonencode of a partly unknown object is unknown but keeps its structure.
+    let v = eval(
+        "jsonencode({ a = aws_iam_role.r.arn, b = \"known\" })",
+        extra,
+    );
+    assert!(v.is_unknown());
+    assert_eq!(
+        v.encoded_structure().and_then(|s| s.get("b")).map(show),
+        Some("known".into())
+    );
+}
+
+#[test]
+fn count_and_for_each_addresses() {
+    let (m, _) = model(&[(
+        "main.tf",
+        "resource \"aws_iam_role\" \"c\" {\n  count = 2\n  name = \"r-${count.index}\"\n}\nresource \"aws_iam_role\" \"f\" {\n  for_each = toset([\"dev\", \"prod\"])\n  name = \"r-${each.key}\"\n}\nresource \"terraform_data\" \"t\" { input = [aws_iam_role.c[1].name, aws_iam_role.f[\"prod\"].name] }\n",
+    )]);
+    let addrs: Vec<_> = m.resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(
+        addrs,
+        [
+            "aws_iam_role.c[0]",
+            "aws_iam_role.c[1]",
+            "aws_iam_role.f[\"dev\"]",
+            "aws_iam_role.f[\"prod\"]",
+            "terraform_data.t"
+        ]
+    );
+    assert_eq!(
+        show(m.resources[4].body.get("input").expect("input")),
+        r#"["r-1","r-prod"]"#
+    );
+}
+
+#[test]
+fn modules_inputs_outputs_and_problems() {
+    let (m, _) = model(&[
+        ("main.tf", "module \"app\" {\n  source = \"./modules/app\"\n  for_each = { dev = \"d\" }\n  env = each.value\n}\nmodule \"gone\" { source = \"./nope\" }\nmodule \"remote\" { source = \"acme/x/aws\" }\nresource \"terraform_data\" \"t\" { input = [module.app[\"dev\"].role_name, module.remote.out] }\n"),
+        ("modules/app/main.tf", "variable \"env\" {}\nresource \"aws_iam_role\" \"r\" { name = \"app-${var.env}\" }\noutput \"role_name\" { value = aws_iam_role.r.name }\n"),
+    ]);
+    let addrs: Vec<_> = m.resources.iter().map(|r| r.address.as_str()).collect();
+    assert_eq!(
+        addrs,
+        ["module.app[\"dev\"].aws_iam_role.r", "terraform_data.t"]
+    );
+    let input = m.resources[1].body.get("input").expect("input");
+    assert_eq!(show(&input.as_list().expect("list")[0]), "app-d");
+    assert!(input.as_list().expect("list")[1]
+        .unknown_what()
+        .is_some_and(|w| w.contains("not installed")));
+    assert_eq!(m.issues.len(), 1, "{:?}", m.issues);
+    assert!(m.issues[0].message.contains("missing"));
+}
+
+#[test]
+fn file_reads_stay_inside_the_tree() {
+    let (m, _) = model(&[
+        ("main.tf", "resource \"terraform_data\" \"t\" { input = [file(\"${path.module}/p.json\"), file(\"/etc/hostname\")] }\n"),
+        ("p.json", "{\"a\": 1}"),
+    ]);
+    let input = m.resources[0].body.get("input").expect("input");
+    let items = input.as_list().expect("list");
+    assert_eq!(show(&items[0]), "{\"a\": 1}");
+    assert!(
+        items[1].is_unknown(),
+        "a file outside the scanned tree is never read"
+    );
+}
+
+#[test]
+fn spans_point_at_the_literal_and_the_use_site() {
+    let (m, dir) = model(&[
+        ("main.tf", "variable \"r\" { default = \"*\" }\nresource \"terraform_data\" \"t\" {\n  input = { Resource = var.r }\n}\n"),
+    ]);
+    let v = m.resources[0]
+        .body
+        .get("input")
+        .and_then(|i| i.get("Resource"))
+        .cloned()
+        .expect("Resource");
+    let f = |s: Option<bedrock_lint_parser::Span>| s.map(|s| m.files.text(s).to_string());
+    assert_eq!(f(v.span).as_deref(), Some("\"*\""));
+    assert_eq!(f(v.via).as_deref(), Some("var.r"));
+    let _ = dir;
+}
