@@ -41,6 +41,7 @@ pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>),
         file,
         base: 0,
         fixed: None,
+        src: text,
     };
     Ok((conv.body(&body), scan.comments))
 }
@@ -57,18 +58,25 @@ pub fn template_in_json(
         message: e.message().to_string(),
         offset: base + e.location().offset(),
     })?;
-    let conv = Conv { file, base, fixed };
+    let conv = Conv {
+        file,
+        base,
+        fixed,
+        src: "",
+    };
     let whole = conv.span(Some(0..text.len()));
     Ok(conv.template(&t, whole, false))
 }
 
-pub(super) struct Conv {
+pub(super) struct Conv<'t> {
     file: FileId,
     base: usize,
     fixed: Option<Span>,
+    /// The file text (empty inside JSON strings, where offsets are shifted).
+    src: &'t str,
 }
 
-impl Conv {
+impl Conv<'_> {
     fn span(&self, r: Option<std::ops::Range<usize>>) -> Span {
         if let Some(f) = self.fixed {
             return f;
@@ -248,6 +256,41 @@ impl Conv {
         }
     }
 
+    /// A literal's parts. When its text is not a verbatim copy of the source (an
+    /// indented heredoc has its indentation removed), it is split line by line so each
+    /// line still maps exactly onto the file.
+    fn literal_parts(&self, text: &str, sp: Span, parts: &mut Vec<TemplatePart>) {
+        if (sp.end - sp.start) as usize == text.len() || self.fixed.is_some() || self.src.is_empty()
+        {
+            parts.push(TemplatePart::Literal {
+                exact: (sp.end - sp.start) as usize == text.len() && self.fixed.is_none(),
+                text: text.to_string(),
+                span: sp,
+            });
+            return;
+        }
+        let src = self.src.get(sp.range()).unwrap_or("");
+        let mut cursor = 0;
+        for line in text.split_inclusive('\n') {
+            match src.get(cursor..).and_then(|rest| rest.find(line)) {
+                Some(pos) => {
+                    let start = sp.start as usize + cursor + pos;
+                    parts.push(TemplatePart::Literal {
+                        text: line.to_string(),
+                        span: Span::new(self.file, start, start + line.len()),
+                        exact: true,
+                    });
+                    cursor += pos + line.len();
+                }
+                None => parts.push(TemplatePart::Literal {
+                    text: line.to_string(),
+                    span: sp,
+                    exact: false,
+                }),
+            }
+        }
+    }
+
     fn template(&self, t: &ht::Template, whole: Span, _quoted: bool) -> Template {
         let mut parts = Vec::new();
         for el in t.iter() {
@@ -255,11 +298,7 @@ impl Conv {
                 ht::Element::Literal(l) => {
                     let sp = self.span(l.span());
                     let sp = if l.span().is_none() { whole } else { sp };
-                    parts.push(TemplatePart::Literal {
-                        exact: (sp.end - sp.start) as usize == l.value().len(),
-                        text: l.value().to_string(),
-                        span: sp,
-                    });
+                    self.literal_parts(l.value(), sp, &mut parts);
                 }
                 ht::Element::Interpolation(i) => {
                     parts.push(TemplatePart::Interp(self.expr(&i.expr)))
