@@ -3,6 +3,9 @@
 
 pub mod access;
 pub mod args;
+pub mod baseline;
+pub mod fix;
+pub mod lsp;
 pub mod render;
 pub mod run;
 

@@ -37,7 +37,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Some(Command::Rules) => crate::render::rules_list(),
         Some(Command::Explain { rule }) => crate::render::explain(&rule),
         Some(Command::Init { force }) => crate::render::init(force),
-        Some(Command::Lsp) => Err(Failure("the language server is not built yet".into())),
+        Some(Command::Lsp) => crate::lsp::serve(),
         None => lint_command(&cli.lint),
     };
     match result {
@@ -116,8 +116,46 @@ pub fn lint_input(args: &LintArgs) -> Result<LintInput, Failure> {
 }
 
 fn lint_command(args: &LintArgs) -> Result<i32, Failure> {
-    let input = lint_input(args)?;
-    let report = bedrock_lint_rules::lint(&input).map_err(|e| Failure(e.0))?;
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        return Err(Failure(
+            "--unsafe-fixes only works with --fix or --diff".into(),
+        ));
+    }
+    let mut input = lint_input(args)?;
+    let baseline = match &args.baseline {
+        Some(p) => Some(crate::baseline::Baseline::load(p)?),
+        None => None,
+    };
+    let hidden = std::cell::Cell::new(0);
+    let prepare = |r: &mut Report| {
+        if let Some(b) = &baseline {
+            hidden.set(b.filter(r));
+        }
+    };
+    if args.diff {
+        let outcome = crate::fix::run_passes(&mut input, args.unsafe_fixes, &prepare)?;
+        for n in &outcome.notes {
+            eprintln!("bedrock-lint: {n}");
+        }
+        write_out(args, &crate::fix::diff(&outcome))?;
+        if !args.quiet {
+            eprintln!("would fix {} finding(s)", outcome.fixed);
+        }
+        return Ok(i32::from(!outcome.changed.is_empty()));
+    }
+    let mut fixed = None;
+    if args.fix {
+        let outcome = crate::fix::run_passes(&mut input, args.unsafe_fixes, &prepare)?;
+        for n in &outcome.notes {
+            eprintln!("bedrock-lint: {n}");
+        }
+        crate::fix::write(&outcome)?;
+        fixed = Some(outcome.fixed);
+        // The final report comes from what is now on disk.
+        input.load.overlays.clear();
+    }
+    let mut report = bedrock_lint_rules::lint(&input).map_err(|e| Failure(e.0))?;
+    prepare(&mut report);
     let stdout_tty = std::io::stdout().is_terminal() && args.output.is_none();
     let format = args.format.unwrap_or(if stdout_tty {
         Format::Human
@@ -127,14 +165,38 @@ fn lint_command(args: &LintArgs) -> Result<i32, Failure> {
     let color =
         stdout_tty && !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let text = crate::render::render(&report, format, color, args);
-    match &args.output {
-        Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(text.as_bytes());
+    write_out(args, &text)?;
+    if !args.quiet {
+        if hidden.get() > 0 {
+            eprintln!("{} finding(s) hidden by the baseline", hidden.get());
+        }
+        if let Some(n) = fixed {
+            eprintln!("fixed {n} finding(s)");
+            let more = report
+                .diagnostics
+                .iter()
+                .filter(|d| !d.suppressed)
+                .filter(|d| d.fix.as_ref().is_some_and(|f| !f.edits.is_empty()))
+                .count();
+            if more > 0 && !args.unsafe_fixes {
+                eprintln!("{more} more fix(es) available with --unsafe-fixes");
+            }
         }
     }
     Ok(exit_code(&report, args.fail_on))
+}
+
+/// The report (or diff) goes to `--output FILE`, else stdout.
+fn write_out(args: &LintArgs, text: &str) -> Result<(), Failure> {
+    match &args.output {
+        Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("{}: {e}", p.display()))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+            Ok(())
+        }
+    }
 }
 
 pub fn exit_code(report: &Report, fail_on: FailOn) -> i32 {

@@ -91,19 +91,16 @@ fn mark_unknown(v: &mut Value, au: &Json, address: &str) {
         J::Object(members) => {
             for m in members {
                 let path = format!("{address}.{}", m.key);
-                match v.kind {
-                    Kind::Object(ref mut entries) => {
-                        match entries.iter_mut().find(|e| e.key == m.key) {
-                            Some(e) => mark_unknown(&mut e.value, &m.value, &path),
-                            None if matches!(m.value.kind, J::Bool(true)) => entries.push(Entry {
-                                key: m.key.clone(),
-                                key_span: None,
-                                value: Value::unknown(format!("{path} (known after apply)"), None),
-                            }),
-                            None => {}
-                        }
+                if let Kind::Object(ref mut entries) = v.kind {
+                    match entries.iter_mut().find(|e| e.key == m.key) {
+                        Some(e) => mark_unknown(&mut e.value, &m.value, &path),
+                        None if matches!(m.value.kind, J::Bool(true)) => entries.push(Entry {
+                            key: m.key.clone(),
+                            key_span: None,
+                            value: Value::unknown(format!("{path} (known after apply)"), None),
+                        }),
+                        None => {}
                     }
-                    _ => {}
                 }
             }
         }

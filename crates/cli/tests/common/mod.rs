@@ -74,7 +74,7 @@ pub fn expectations(root: &Path) -> Vec<String> {
                 continue;
             }
             for code in line[pos + 7..].split(',') {
-                let code = code.trim().split_whitespace().next().unwrap_or("");
+                let code = code.split_whitespace().next().unwrap_or("");
                 if code.starts_with("BL") {
                     out.push(format!("{}:{} {code}", rel(p, root), i + 1));
                 }

@@ -2,6 +2,7 @@
 
 pub mod grants;
 pub mod policy;
+pub mod trust;
 pub mod view;
 
 pub use view::{IamView, Policy, PolicyKind, Principal, PrincipalKind};

@@ -1,8 +1,10 @@
-//! BL301 static-key-for-bedrock: see rules/BL301-static-key-for-bedrock.md.
+//! BL301 static-key-for-bedrock: an `aws_iam_access_key` is created for a user whose
+//! effective grants include any Bedrock action. See rules/BL301-static-key-for-bedrock.md.
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::iam::PrincipalKind;
+use crate::registry::{Meta, RuleId};
 
 pub const META: Meta = Meta {
     code: "BL301",
@@ -12,4 +14,35 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, p) in ctx.view.principals.iter().enumerate() {
+        if p.kind != PrincipalKind::User || p.access_keys.is_empty() {
+            continue;
+        }
+        let Some(grant) = ctx.grants(i).iter().find(|g| !g.granted.is_empty()) else {
+            continue;
+        };
+        let action = grant.granted[0].action.name.as_str();
+        let user = p.name.as_deref().unwrap_or(&p.address);
+        for &k in &p.access_keys {
+            let key = ctx.resource(k);
+            out.push(
+                Diagnostic::new(
+                    RuleId::Bl301,
+                    key.header,
+                    format!(
+                        "{} is a long-term access key for user {user}, which is granted {action}",
+                        key.address
+                    ),
+                )
+                .address(key.address.clone())
+                .principal(p.address.clone())
+                .label(
+                    grant.attachment.or(grant.stmt.span),
+                    format!("{action} is granted to {user} here"),
+                )
+                .help("use a role with short-lived credentials (OIDC federation, IAM Identity Center or an instance/task role) instead of an access key"),
+            );
+        }
+    }
+}

@@ -1,8 +1,10 @@
-//! BL302 bedrock-granted-to-user: see rules/BL302-bedrock-granted-to-user.md.
+//! BL302 bedrock-granted-to-user: any Bedrock action granted to an IAM user, directly
+//! or through a group. See rules/BL302-bedrock-granted-to-user.md.
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::iam::PrincipalKind;
+use crate::registry::{Meta, RuleId};
 
 pub const META: Meta = Meta {
     code: "BL302",
@@ -12,4 +14,62 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, p) in ctx.view.principals.iter().enumerate() {
+        if p.kind != PrincipalKind::User {
+            continue;
+        }
+        let user = p.name.as_deref().unwrap_or(&p.address);
+        let mut reported = Vec::new();
+        for g in ctx.grants(i) {
+            let Some(first) = g.granted.first() else {
+                continue;
+            };
+            let pol = &ctx.view.policies[g.policy];
+            let Some(span) = g
+                .attachment
+                .or(pol.resource.map(|r| ctx.resource(r).header))
+                .or(g.stmt.span)
+            else {
+                continue;
+            };
+            if reported.contains(&span) {
+                continue;
+            }
+            reported.push(span);
+            let group = p
+                .attachments
+                .iter()
+                .find(|a| a.policy == g.policy && a.span == g.attachment)
+                .and_then(|a| a.via_group)
+                .map(|gi| &ctx.view.principals[gi]);
+            let names: Vec<&str> = {
+                let mut v: Vec<&str> = g.granted.iter().map(|x| x.action.name.as_str()).collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            let actions = match names.len() {
+                1 => first.action.name.clone(),
+                n => format!("{} and {} more Bedrock actions", names[0], n - 1),
+            };
+            let how = match group {
+                Some(gp) => format!(
+                    " through group {}",
+                    gp.name.as_deref().unwrap_or(&gp.address)
+                ),
+                None => String::new(),
+            };
+            out.push(
+                Diagnostic::new(
+                    RuleId::Bl302,
+                    span,
+                    format!("user {user} is granted {actions}{how} by {}", pol.address),
+                )
+                .address(pol.address.clone())
+                .principal(p.address.clone())
+                .help("grant Bedrock actions to a role that people and workloads assume with short-lived credentials, not to an IAM user"),
+            );
+        }
+    }
+}

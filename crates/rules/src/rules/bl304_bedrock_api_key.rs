@@ -1,8 +1,10 @@
-//! BL304 bedrock-api-key: see rules/BL304-bedrock-api-key.md.
+//! BL304 bedrock-api-key: an `aws_iam_service_specific_credential` is created for
+//! `bedrock.amazonaws.com`. See rules/BL304-bedrock-api-key.md.
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::registry::{Meta, RuleId};
+use bedrock_lint_parser::Mode;
 
 pub const META: Meta = Meta {
     code: "BL304",
@@ -12,4 +14,33 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for r in &ctx.model.resources {
+        if r.mode != Mode::Managed || r.rtype != "aws_iam_service_specific_credential" {
+            continue;
+        }
+        let service = r.body.get("service_name").and_then(|v| v.as_str());
+        if service != Some("bedrock.amazonaws.com") {
+            continue;
+        }
+        let user = r
+            .body
+            .get("user_name")
+            .and_then(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .or(v.from.as_deref().map(str::to_string))
+            })
+            .map(|u| format!(" for user {u}"))
+            .unwrap_or_default();
+        out.push(
+            Diagnostic::new(
+                RuleId::Bl304,
+                r.header,
+                format!("{} creates a long-term Bedrock API key{user}", r.address),
+            )
+            .address(r.address.clone())
+            .help("use short-term Bedrock API keys or role credentials (OIDC federation, IAM Identity Center) instead of a service-specific credential"),
+        );
+    }
+}

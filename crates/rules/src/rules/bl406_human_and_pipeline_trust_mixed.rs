@@ -1,8 +1,13 @@
-//! BL406 human-and-pipeline-trust-mixed: see rules/BL406-human-and-pipeline-trust-mixed.md.
+//! BL406 human-and-pipeline-trust-mixed: a role with Bedrock grants trusts both a
+//! web-identity (pipeline) principal and a human one.
+//! See rules/BL406-human-and-pipeline-trust-mixed.md.
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::iam::policy::Effect;
+use crate::iam::trust::{has_bedrock, is_human, web_identities_in};
+use crate::iam::PrincipalKind;
+use crate::registry::{Meta, RuleId};
 
 pub const META: Meta = Meta {
     code: "BL406",
@@ -12,4 +17,47 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, p) in ctx.view.principals.iter().enumerate() {
+        if p.kind != PrincipalKind::Role {
+            continue;
+        }
+        let Some(t) = p.trust else { continue };
+        let pol = &ctx.view.policies[t];
+        let wis = web_identities_in(ctx, &pol.doc);
+        let Some(wi) = wis.first() else { continue };
+        let human = pol
+            .doc
+            .statements
+            .iter()
+            .filter(|st| st.effect == Effect::Allow && !crate::date::expired(st, ctx.today))
+            .filter_map(|st| st.principal.as_ref())
+            .flat_map(|pr| pr.entries.iter())
+            .flat_map(|(ty, f)| f.items.iter().map(move |e| (ty, e)))
+            .find(|(ty, e)| e.text.as_deref().is_some_and(|t| is_human(ty, t)));
+        let Some((_, he)) = human else { continue };
+        if !has_bedrock(ctx, i) {
+            continue;
+        }
+        let Some(span) = pol.span.or(pol.doc.span) else {
+            continue;
+        };
+        let role = p.name.as_deref().unwrap_or(&p.address);
+        out.push(
+            Diagnostic::new(
+                RuleId::Bl406,
+                span,
+                format!(
+                    "role {role} has Bedrock grants and is assumed both by a pipeline ({}) and by people ({})",
+                    wi.name,
+                    he.text.as_deref().unwrap_or("")
+                ),
+            )
+            .address(p.address.clone())
+            .principal(p.address.clone())
+            .label(wi.principal_span(), "pipeline principal")
+            .label(he.primary(), "human principal")
+            .help("give people their own role (assumed through IAM Identity Center) and keep this role for the pipeline only"),
+        );
+    }
+}

@@ -1,8 +1,14 @@
-//! BL905 undecidable-policy: see rules/BL905-undecidable-policy.md.
+//! BL905 undecidable-policy: a principal's Bedrock grants, or a trust policy, cannot be
+//! decided because a value is unknown. See rules/BL905-undecidable-policy.md.
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::iam::grants::statement_grants;
+use crate::iam::policy::{Effect, PolicyDoc, Statement};
+use crate::iam::trust::{has_bedrock, is_bedrock_pattern, provider_of, web_identities_in};
+use crate::iam::{PolicyKind, PrincipalKind};
+use crate::registry::{Meta, RuleId};
+use bedrock_lint_parser::Span;
 
 pub const META: Meta = Meta {
     code: "BL905",
@@ -12,4 +18,197 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+struct Out<'o> {
+    out: &'o mut Vec<Diagnostic>,
+    seen: Vec<Span>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, span: Option<Span>, msg: String, address: &str, help: &str) {
+        let Some(span) = span else { return };
+        if self.seen.contains(&span) {
+            return;
+        }
+        self.seen.push(span);
+        self.out.push(
+            Diagnostic::new(RuleId::Bl905, span, msg)
+                .address(address.to_string())
+                .help(help.to_string()),
+        );
+    }
+}
+
+const HELP: &str = "make the value static (a literal, a local, or a variable with a default or tfvars value), or lint the plan JSON with --plan where the value is known";
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let mut o = Out {
+        out,
+        seen: Vec::new(),
+    };
+    // Identity policies: grants that cannot be decided.
+    for pol in &ctx.view.policies {
+        if pol.kind != PolicyKind::Identity {
+            continue;
+        }
+        let a = &pol.address;
+        doc_unknowns(&pol.doc, pol.span, a, "its Bedrock grants", &mut o);
+        for st in &pol.doc.statements {
+            if crate::date::expired(st, ctx.today) || !may_grant_bedrock(st) {
+                continue;
+            }
+            if let Some((what, span)) = statement_grants(st).unknown {
+                o.push(
+                    span.or(st.span),
+                    format!("the Bedrock grants of {a} cannot be checked: {what} is not known statically"),
+                    a,
+                    HELP,
+                );
+            }
+        }
+    }
+    // Principals: attachments whose policy cannot be known; trust policies.
+    for (i, p) in ctx.view.principals.iter().enumerate() {
+        for (what, span) in &p.unknown {
+            o.push(
+                *span,
+                format!(
+                    "the Bedrock grants of {} {} cannot be checked: {what} is not known statically",
+                    p.kind.as_str(),
+                    p.name.as_deref().unwrap_or(&p.address)
+                ),
+                &p.address,
+                HELP,
+            );
+        }
+        if p.kind != PrincipalKind::Role {
+            continue;
+        }
+        let Some(t) = p.trust else { continue };
+        if !has_bedrock(ctx, i) {
+            continue;
+        }
+        let pol = &ctx.view.policies[t];
+        let role = p.name.as_deref().unwrap_or(&p.address);
+        let subject = format!("the trust policy of role {role}");
+        doc_unknowns(&pol.doc, pol.span, &p.address, "its trust policy", &mut o);
+        for st in &pol.doc.statements {
+            if crate::date::expired(st, ctx.today) {
+                continue;
+            }
+            if st.effect == Effect::Unknown {
+                o.push(
+                    st.span,
+                    format!("{subject} cannot be checked: the statement's Effect is not known statically"),
+                    &p.address,
+                    HELP,
+                );
+            }
+            if st.effect == Effect::Deny {
+                continue;
+            }
+            let Some(pr) = &st.principal else { continue };
+            if let Some(what) = &pr.unknown {
+                o.push(
+                    pr.span.or(pr.key_span),
+                    format!("{subject} cannot be checked: its Principal ({what}) is not known statically"),
+                    &p.address,
+                    HELP,
+                );
+            }
+            for (ty, f) in &pr.entries {
+                let relevant = ty == "*"
+                    || ty.eq_ignore_ascii_case("AWS")
+                    || ty.eq_ignore_ascii_case("Federated");
+                if !relevant {
+                    continue;
+                }
+                for e in f.items.iter().filter(|e| e.text.is_none()) {
+                    let what = e.unknown.as_deref().unwrap_or("(unknown)");
+                    // A reference to a role, user or OIDC provider of this
+                    // configuration names one principal: decidable.
+                    if names_resource(what)
+                        || (ty.eq_ignore_ascii_case("Federated") && provider_of(e).is_some())
+                    {
+                        continue;
+                    }
+                    o.push(
+                        e.primary(),
+                        format!("{subject} cannot be checked: the {ty} principal {what} is not known statically"),
+                        &p.address,
+                        HELP,
+                    );
+                }
+            }
+        }
+        for wi in web_identities_in(ctx, &pol.doc) {
+            for c in wi.sub_conditions() {
+                if !c.values.is_unknown() {
+                    continue;
+                }
+                let (what, span) = match c.values.items.iter().find(|e| e.text.is_none()) {
+                    Some(e) => (
+                        e.unknown.clone().unwrap_or_else(|| "(unknown)".into()),
+                        e.primary(),
+                    ),
+                    None => (
+                        c.values
+                            .unknown
+                            .clone()
+                            .unwrap_or_else(|| "(unknown)".into()),
+                        c.values.span.or(c.key_span),
+                    ),
+                };
+                o.push(
+                    span.or(c.key_span),
+                    format!("{subject} cannot be checked: the {} condition value {what} is not known statically", c.key),
+                    &p.address,
+                    HELP,
+                );
+            }
+        }
+    }
+}
+
+fn doc_unknowns(doc: &PolicyDoc, span: Option<Span>, address: &str, what_of: &str, o: &mut Out) {
+    if let Some(what) = &doc.unknown {
+        o.push(
+            doc.span.or(span),
+            format!("{address} cannot be checked for {what_of}: the policy ({what}) is not known statically"),
+            address,
+            HELP,
+        );
+    }
+    for (what, s) in &doc.unknown_statements {
+        o.push(
+            s.or(doc.span).or(span),
+            format!("{address} cannot be checked for {what_of}: a statement ({what}) is not known statically"),
+            address,
+            HELP,
+        );
+    }
+}
+
+/// Could the statement grant a Bedrock action? Not when every known action is
+/// outside Bedrock and only some other element is unknown.
+fn may_grant_bedrock(st: &Statement) -> bool {
+    match &st.action {
+        Some(a) => {
+            let known: Vec<&str> = a.texts().collect();
+            known.is_empty() || known.iter().any(|t| is_bedrock_pattern(t))
+        }
+        None => true,
+    }
+}
+
+/// An unknown that is a resource's attribute in this configuration (a role's or
+/// user's ARN), naming one specific principal.
+fn names_resource(what: &str) -> bool {
+    [
+        "aws_iam_role.",
+        "aws_iam_user.",
+        "data.aws_iam_role.",
+        "data.aws_iam_user.",
+    ]
+    .iter()
+    .any(|p| what.starts_with(p))
+}

@@ -1,0 +1,259 @@
+//! `--fix`, `--unsafe-fixes` and `--diff`: apply the fixes of unsuppressed findings as
+//! byte-range edits.
+//!
+//! Every byte outside an edit stays identical. Edits of different fixes never
+//! overlap (a fix overlapping one already chosen waits for the next pass); a file
+//! whose new text no longer parses keeps its old text. Passes repeat lint → fix until
+//! no fix applies (at most [`MAX_PASSES`]); the new texts are carried between passes
+//! as overlays, so nothing is written until the end, and `--diff` shows exactly what
+//! `--fix` would write.
+
+use crate::run::Failure;
+use bedrock_lint_parser::model::load::{parse_text, FileKind};
+use bedrock_lint_parser::FileId;
+use bedrock_lint_rules::{Applicability, Edit, Fix, LintInput, Report};
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// Lint → fix rounds at most.
+pub const MAX_PASSES: usize = 5;
+
+/// The edits chosen in one pass, already applied to the file texts.
+#[derive(Debug, Default)]
+pub struct Pass {
+    /// New text of every changed file.
+    pub texts: BTreeMap<FileId, String>,
+    /// Findings fixed by these edits.
+    pub fixed: usize,
+    /// Files whose fixed text did not parse (left unchanged), with the parse error.
+    pub rejected: Vec<(FileId, String)>,
+}
+
+/// Whether `d`'s fix may be applied with these options.
+pub fn eligible(fix: &Fix, unsafe_fixes: bool) -> bool {
+    !fix.edits.is_empty() && (fix.applicability == Applicability::Safe || unsafe_fixes)
+}
+
+fn conflicts(a: &Range<usize>, b: &Range<usize>) -> bool {
+    (a.start < b.end && b.start < a.end) || a.start == b.start
+}
+
+/// Chooses non-overlapping fixes of the unsuppressed findings (in report order) and
+/// applies them. `usable(file)` says whether a file may be edited at all.
+pub fn plan(report: &Report, unsafe_fixes: bool, usable: &dyn Fn(FileId) -> bool) -> Pass {
+    let mut banned: Vec<FileId> = Vec::new();
+    let mut rejected = Vec::new();
+    loop {
+        let mut pass = choose(report, unsafe_fixes, usable, &banned);
+        if pass.rejected.is_empty() {
+            pass.rejected = rejected;
+            return pass;
+        }
+        // Some file would no longer parse: choose again without touching it, so a
+        // fix spanning several files is applied whole or not at all.
+        for (id, err) in pass.rejected {
+            banned.push(id);
+            rejected.push((id, err));
+        }
+    }
+}
+
+fn choose(
+    report: &Report,
+    unsafe_fixes: bool,
+    usable: &dyn Fn(FileId) -> bool,
+    banned: &[FileId],
+) -> Pass {
+    let files = &report.model.files;
+    let mut chosen: Vec<&Fix> = Vec::new();
+    let mut taken: HashMap<FileId, Vec<Range<usize>>> = HashMap::new();
+    let mut fixed = 0;
+    for d in report.diagnostics.iter().filter(|d| !d.suppressed) {
+        let Some(fix) = d.fix.as_ref().filter(|f| eligible(f, unsafe_fixes)) else {
+            continue;
+        };
+        // The same edits were chosen for another finding: fixed by them too.
+        if chosen.iter().any(|c| c.edits == fix.edits) {
+            fixed += 1;
+            continue;
+        }
+        let ok_edit = |e: &Edit, mine: &[&Edit]| {
+            let text = &files.get(e.span.file).text;
+            let r = e.span.range();
+            usable(e.span.file)
+                && !banned.contains(&e.span.file)
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end)
+                && !taken
+                    .get(&e.span.file)
+                    .is_some_and(|t| t.iter().any(|t| conflicts(t, &r)))
+                && !mine
+                    .iter()
+                    .any(|m| m.span.file == e.span.file && conflicts(&m.span.range(), &r))
+        };
+        let mut mine: Vec<&Edit> = Vec::new();
+        let mut ok = true;
+        for e in &fix.edits {
+            if !ok_edit(e, &mine) {
+                ok = false;
+                break;
+            }
+            mine.push(e);
+        }
+        if !ok {
+            continue;
+        }
+        for e in &fix.edits {
+            taken.entry(e.span.file).or_default().push(e.span.range());
+        }
+        chosen.push(fix);
+        fixed += 1;
+    }
+    let mut by_file: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
+    for f in &chosen {
+        for e in &f.edits {
+            by_file.entry(e.span.file).or_default().push(e);
+        }
+    }
+    let mut pass = Pass {
+        fixed,
+        ..Pass::default()
+    };
+    for (id, mut edits) in by_file {
+        let mut text = files.get(id).text.to_string();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        for e in edits {
+            text.replace_range(e.span.range(), &e.replacement);
+        }
+        if text == *files.get(id).text {
+            continue;
+        }
+        let kind = report
+            .model
+            .parsed(id)
+            .map(|p| p.kind)
+            .unwrap_or(FileKind::Plan);
+        if let Err(e) = parse_text(kind, &text, id) {
+            pass.rejected.push((id, e.message));
+            continue;
+        }
+        pass.texts.insert(id, text);
+    }
+    pass
+}
+
+/// The result of the fix loop.
+pub struct Outcome {
+    /// Changed files: path → (text before, text after).
+    pub changed: BTreeMap<PathBuf, (String, String)>,
+    /// Findings fixed over all passes.
+    pub fixed: usize,
+    /// Notes for stderr (files left alone and why).
+    pub notes: Vec<String>,
+}
+
+/// Runs lint → fix passes in memory. `prepare` is applied to every report before
+/// fixes are chosen (the baseline filter), so only reported findings are fixed.
+pub fn run_passes(
+    input: &mut LintInput,
+    unsafe_fixes: bool,
+    prepare: &dyn Fn(&mut Report),
+) -> Result<Outcome, Failure> {
+    let mut originals: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
+    let mut fixed = 0;
+    let mut notes = Vec::new();
+    for _ in 0..MAX_PASSES {
+        let mut report = bedrock_lint_rules::lint(input).map_err(|e| Failure(e.0))?;
+        prepare(&mut report);
+        let files = &report.model.files;
+        // Read each candidate file from disk once: only a file whose text is what
+        // the model saw (valid UTF-8, unchanged since, overlay honoured) is edited.
+        for d in &report.diagnostics {
+            for e in d.fix.iter().flat_map(|f| &f.edits) {
+                let path = &files.get(e.span.file).path;
+                originals.entry(path.clone()).or_insert_with(|| {
+                    std::fs::read(path)
+                        .ok()
+                        .and_then(|b| String::from_utf8(b).ok())
+                });
+            }
+        }
+        let overlays = &input.load.overlays;
+        let usable = |id: FileId| {
+            let f = files.get(id);
+            let editable = report.model.parsed(id).is_some_and(|p| {
+                matches!(
+                    p.kind,
+                    FileKind::Config | FileKind::ConfigJson | FileKind::Vars | FileKind::VarsJson
+                )
+            });
+            let expected = overlays
+                .get(&f.path)
+                .map(String::as_str)
+                .or_else(|| originals.get(&f.path).and_then(|o| o.as_deref()));
+            editable && expected == Some(&*f.text)
+        };
+        let pass = plan(&report, unsafe_fixes, &usable);
+        for (id, err) in &pass.rejected {
+            notes.push(format!(
+                "{}: fixes not applied, the result would not parse: {err}",
+                files.get(*id).path.display()
+            ));
+        }
+        if pass.texts.is_empty() {
+            break;
+        }
+        fixed += pass.fixed;
+        for (id, text) in pass.texts {
+            input.load.overlays.insert(files.get(id).path.clone(), text);
+        }
+    }
+    let mut changed = BTreeMap::new();
+    for (path, text) in &input.load.overlays {
+        if let Some(Some(orig)) = originals.get(path) {
+            if orig != text {
+                changed.insert(path.clone(), (orig.clone(), text.clone()));
+            }
+        }
+    }
+    Ok(Outcome {
+        changed,
+        fixed,
+        notes,
+    })
+}
+
+/// Writes the changed files.
+pub fn write(outcome: &Outcome) -> Result<(), Failure> {
+    for (path, (_, text)) in &outcome.changed {
+        std::fs::write(path, text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    }
+    Ok(())
+}
+
+/// A unified diff of every changed file, `--- a/path` / `+++ b/path`.
+pub fn diff(outcome: &Outcome) -> String {
+    let mut out = String::new();
+    for (path, (old, new)) in &outcome.changed {
+        let (a, b) = headers(path);
+        let d = similar::TextDiff::from_lines(old.as_str(), new.as_str());
+        out.push_str(
+            &d.unified_diff()
+                .context_radius(3)
+                .header(&a, &b)
+                .to_string(),
+        );
+    }
+    out
+}
+
+fn headers(path: &Path) -> (String, String) {
+    let p = path.display().to_string().replace('\\', "/");
+    if path.is_absolute() {
+        (p.clone(), p)
+    } else {
+        (format!("a/{p}"), format!("b/{p}"))
+    }
+}
