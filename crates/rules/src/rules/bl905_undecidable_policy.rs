@@ -8,6 +8,7 @@ use crate::iam::policy::{Effect, PolicyDoc, Statement};
 use crate::iam::trust::{has_bedrock, is_bedrock_pattern, provider_of, web_identities_in};
 use crate::iam::{PolicyKind, PrincipalKind};
 use crate::registry::{Meta, RuleId};
+use bedrock_lint_parser::model::load::IssueKind;
 use bedrock_lint_parser::Span;
 
 pub const META: Meta = Meta {
@@ -45,6 +46,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         out,
         seen: Vec::new(),
     };
+    // Modules that could not be followed (missing, a cycle, too deep): whatever they
+    // define is not analysed, so say so rather than stay silent.
+    for issue in ctx
+        .model
+        .issues
+        .iter()
+        .filter(|i| i.kind == IssueKind::Module)
+    {
+        o.out.push(
+            Diagnostic::new(RuleId::Bl905, issue.span, format!("{}; its resources and outputs are not analysed", issue.message))
+                .help("make the module source resolvable inside the scanned tree (or run terraform init for remote modules)"),
+        );
+    }
     // Identity policies: grants that cannot be decided.
     for pol in &ctx.view.policies {
         if pol.kind != PolicyKind::Identity {
