@@ -3,15 +3,18 @@
 //!
 //! Every byte outside an edit stays identical. Edits of different fixes never
 //! overlap (a fix overlapping one already chosen waits for the next pass); a file
-//! whose new text no longer parses keeps its old text. Passes repeat lint → fix until
+//! whose new text no longer parses keeps its old text, and a pass after which the
+//! tree has error findings it did not have is retried fix by fix, dropping the
+//! fixes that make things worse. Passes repeat lint → fix until
 //! no fix applies (at most [`MAX_PASSES`]); the new texts are carried between passes
 //! as overlays, so nothing is written until the end, and `--diff` shows exactly what
 //! `--fix` would write.
 
+use crate::baseline::{key, Key};
 use crate::run::Failure;
 use bedrock_lint_parser::model::load::{parse_text, FileKind};
 use bedrock_lint_parser::FileId;
-use bedrock_lint_rules::{Applicability, Edit, Fix, LintInput, Report};
+use bedrock_lint_rules::{Applicability, Edit, Fix, LintInput, Report, Severity};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -42,10 +45,20 @@ fn conflicts(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// Chooses non-overlapping fixes of the unsuppressed findings (in report order) and
 /// applies them. `usable(file)` says whether a file may be edited at all.
 pub fn plan(report: &Report, unsafe_fixes: bool, usable: &dyn Fn(FileId) -> bool) -> Pass {
+    plan_picked(report, unsafe_fixes, usable, &|_| true)
+}
+
+/// [`plan`] restricted to the findings (by index in the report) `pick` accepts.
+pub fn plan_picked(
+    report: &Report,
+    unsafe_fixes: bool,
+    usable: &dyn Fn(FileId) -> bool,
+    pick: &dyn Fn(usize) -> bool,
+) -> Pass {
     let mut banned: Vec<FileId> = Vec::new();
     let mut rejected = Vec::new();
     loop {
-        let mut pass = choose(report, unsafe_fixes, usable, &banned);
+        let mut pass = choose(report, unsafe_fixes, usable, pick, &banned);
         if pass.rejected.is_empty() {
             pass.rejected = rejected;
             return pass;
@@ -63,13 +76,19 @@ fn choose(
     report: &Report,
     unsafe_fixes: bool,
     usable: &dyn Fn(FileId) -> bool,
+    pick: &dyn Fn(usize) -> bool,
     banned: &[FileId],
 ) -> Pass {
     let files = &report.model.files;
     let mut chosen: Vec<&Fix> = Vec::new();
     let mut taken: HashMap<FileId, Vec<Range<usize>>> = HashMap::new();
     let mut fixed = 0;
-    for d in report.diagnostics.iter().filter(|d| !d.suppressed) {
+    for (_, d) in report
+        .diagnostics
+        .iter()
+        .enumerate()
+        .filter(|(i, d)| !d.suppressed && pick(*i))
+    {
         let Some(fix) = d.fix.as_ref().filter(|f| eligible(f, unsafe_fixes)) else {
             continue;
         };
@@ -164,8 +183,11 @@ pub fn run_passes(
     let mut originals: BTreeMap<PathBuf, Option<String>> = BTreeMap::new();
     let mut fixed = 0;
     let mut notes = Vec::new();
-    for _ in 0..MAX_PASSES {
+    // Findings whose fix made things worse: never tried again.
+    let mut refused: Vec<Key> = Vec::new();
+    'passes: for _ in 0..MAX_PASSES {
         let mut report = bedrock_lint_rules::lint(input).map_err(|e| Failure(e.0))?;
+        let before = errors(&report);
         prepare(&mut report);
         let files = &report.model.files;
         // Read each candidate file from disk once: only a file whose text is what
@@ -180,7 +202,7 @@ pub fn run_passes(
                 });
             }
         }
-        let overlays = &input.load.overlays;
+        let overlays = input.load.overlays.clone();
         let usable = |id: FileId| {
             let f = files.get(id);
             let editable = report.model.parsed(id).is_some_and(|p| {
@@ -195,7 +217,13 @@ pub fn run_passes(
                 .or_else(|| originals.get(&f.path).and_then(|o| o.as_deref()));
             editable && expected == Some(&*f.text)
         };
-        let pass = plan(&report, unsafe_fixes, &usable);
+        let keys: Vec<Key> = report
+            .diagnostics
+            .iter()
+            .map(|d| key(d, &files.get(d.span.file).path.display().to_string()))
+            .collect();
+        let allowed = |i: usize| !refused.contains(&keys[i]);
+        let pass = plan_picked(&report, unsafe_fixes, &usable, &allowed);
         for (id, err) in &pass.rejected {
             notes.push(format!(
                 "{}: fixes not applied, the result would not parse: {err}",
@@ -205,10 +233,33 @@ pub fn run_passes(
         if pass.texts.is_empty() {
             break;
         }
-        fixed += pass.fixed;
-        for (id, text) in pass.texts {
-            input.load.overlays.insert(files.get(id).path.clone(), text);
+        // Verify: the fixed tree must not gain error findings (a fix that turns a
+        // policy invalid parses fine but breaks it). If it does, find the culprits
+        // by trying the fixes one at a time.
+        if verify(input, &pass, files, &before)? {
+            fixed += pass.fixed;
+            continue;
         }
+        for (i, d) in report.diagnostics.iter().enumerate() {
+            if d.suppressed || refused.contains(&keys[i]) || d.fix.is_none() {
+                continue;
+            }
+            let one = plan_picked(&report, unsafe_fixes, &usable, &|j| j == i);
+            if one.texts.is_empty() {
+                continue;
+            }
+            if verify(input, &one, files, &before)? {
+                fixed += one.fixed;
+                continue 'passes;
+            }
+            notes.push(format!(
+                "{}: fix for {} not applied: the result has new error findings",
+                files.get(d.span.file).path.display(),
+                d.rule.code()
+            ));
+            refused.push(keys[i].clone());
+        }
+        break;
     }
     let mut changed = BTreeMap::new();
     for (path, text) in &input.load.overlays {
@@ -223,6 +274,49 @@ pub fn run_passes(
         fixed,
         notes,
     })
+}
+
+/// Unsuppressed error findings by key, with their counts.
+fn errors(report: &Report) -> HashMap<Key, usize> {
+    let mut m = HashMap::new();
+    for d in &report.diagnostics {
+        if !d.suppressed && d.severity == Severity::Error {
+            let path = report
+                .model
+                .files
+                .get(d.span.file)
+                .path
+                .display()
+                .to_string();
+            *m.entry(key(d, &path)).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// Applies `pass` as overlays when the re-linted tree has no error finding that
+/// was not there `before`; otherwise leaves the overlays as they were.
+fn verify(
+    input: &mut LintInput,
+    pass: &Pass,
+    files: &bedrock_lint_parser::Files,
+    before: &HashMap<Key, usize>,
+) -> Result<bool, Failure> {
+    let saved = input.load.overlays.clone();
+    for (id, text) in &pass.texts {
+        input
+            .load
+            .overlays
+            .insert(files.get(*id).path.clone(), text.clone());
+    }
+    let after = bedrock_lint_rules::lint(input).map_err(|e| Failure(e.0))?;
+    let worse = errors(&after)
+        .iter()
+        .any(|(k, n)| before.get(k).copied().unwrap_or(0) < *n);
+    if worse {
+        input.load.overlays = saved;
+    }
+    Ok(!worse)
 }
 
 /// Writes the changed files.

@@ -478,6 +478,31 @@ fn fix_keeps_every_other_byte() {
 }
 
 #[test]
+fn fix_never_leaves_a_broken_policy_behind() {
+    // In .tf.json the policy is one JSON string; whatever fix a rule offers there,
+    // the result must not gain error findings such as BL910 (invalid policy).
+    let json = r#"{
+  "resource": {
+    "aws_iam_role": {"app": {"name": "app", "assume_role_policy": "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"}},
+    "aws_iam_role_policy": {"invoke": {"name": "invoke", "role": "${aws_iam_role.app.id}",
+      "policy": "${jsonencode({Version = \"2012-10-17\", Statement = [{Effect = \"Allow\", Action = \"bedrock:InvokeModel\", Resource = \"*\"}]})}"}}
+  }
+}
+"#;
+    let dir = tree(
+        "fix-json",
+        &[("main.tf.json", json), (".bedrock-lint.hcl", &config(""))],
+    );
+    let before = run_in(&dir, &[]);
+    assert!(before.stdout.contains("[BL101]"), "{}", before.stdout);
+    let o = run_in(&dir, &["--fix", "--unsafe-fixes"]);
+    assert!(!o.stdout.contains("[BL910]"), "{}{}", o.stdout, o.stderr);
+    let after = run_in(&dir, &[]);
+    assert!(!after.stdout.contains("[BL910]"), "{}", after.stdout);
+    assert_eq!(after.stdout, o.stdout);
+}
+
+#[test]
 fn diff_prints_the_fix_and_changes_nothing() {
     let dir = bad_tree("diff");
     let o = run_in(&dir, &["--diff", "--unsafe-fixes"]);
