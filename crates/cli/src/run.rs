@@ -106,6 +106,7 @@ pub fn lint_input(args: &LintArgs) -> Result<LintInput, Failure> {
         load: LoadOptions {
             paths,
             exclude: config.exclude.clone(),
+            exclude_root: Some(config.root.clone()),
             overlays: Default::default(),
             var_files: args.var_file.clone(),
             plans: args.plan.clone(),

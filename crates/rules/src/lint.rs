@@ -41,6 +41,9 @@ pub fn lint(input: &LintInput) -> Result<Report, PathError> {
     if load.exclude.is_none() {
         load.exclude = input.config.exclude.clone();
     }
+    if load.exclude_root.is_none() {
+        load.exclude_root = Some(input.config.root.clone());
+    }
     let model = bedrock_lint_parser::build(&load)?;
     Ok(lint_model(model, &input.config, input.today))
 }

@@ -539,6 +539,7 @@ impl<'a> Server<'a> {
             load: LoadOptions {
                 paths: vec![dir.to_path_buf()],
                 exclude: config.exclude.clone(),
+                exclude_root: Some(config.root.clone()),
                 overlays,
                 var_files: vec![],
                 plans: vec![],

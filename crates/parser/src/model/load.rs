@@ -74,6 +74,9 @@ pub enum IssueKind {
 pub struct LoadOptions {
     pub paths: Vec<PathBuf>,
     pub exclude: Option<GlobSet>,
+    /// The folder `exclude` globs are relative to (the config file's); default: the
+    /// current directory.
+    pub exclude_root: Option<PathBuf>,
     /// Unsaved editor buffers: their text replaces what is on disk.
     pub overlays: HashMap<PathBuf, String>,
     /// Extra `-var-file`s, applied to every root module after its tfvars.
@@ -117,7 +120,8 @@ pub fn load(opts: &LoadOptions) -> Result<Sources, PathError> {
             if let Ok(c) = p.canonicalize() {
                 allowed.push(c);
             }
-            walk(&p, opts.exclude.as_ref(), &mut found, &mut walked_dirs);
+            let ex = Excluder::new(opts.exclude.as_ref(), opts.exclude_root.as_deref(), &p);
+            walk(&p, &ex, &mut found, &mut walked_dirs);
         } else if meta.file_type().is_symlink() {
             return Err(PathError(format!(
                 "{}: symbolic links are not followed",
@@ -137,7 +141,8 @@ pub fn load(opts: &LoadOptions) -> Result<Sources, PathError> {
             if let Ok(c) = dir.canonicalize() {
                 allowed.push(c);
             }
-            list_dir(&dir, opts.exclude.as_ref(), &mut found);
+            let ex = Excluder::new(opts.exclude.as_ref(), opts.exclude_root.as_deref(), &dir);
+            list_dir(&dir, &ex, &mut found);
             walked_dirs.push(clean(&dir));
         }
     }
@@ -254,7 +259,7 @@ impl Sources {
             return None;
         }
         let mut found = Vec::new();
-        list_dir(&dir, None, &mut found);
+        list_dir(&dir, &Excluder::none(), &mut found);
         found.retain(|p| FileKind::of(p).is_some_and(|k| k != FileKind::Plan));
         found.sort();
         self.add_files(&found, &HashMap::new(), false);
@@ -394,11 +399,55 @@ fn skip_dir(name: &str) -> bool {
     name == ".terraform" || name == ".git"
 }
 
-fn excluded(path: &Path, exclude: Option<&GlobSet>) -> bool {
-    exclude.is_some_and(|g| g.is_match(path) || g.is_match(path.strip_prefix(".").unwrap_or(path)))
+/// Matches paths met while walking `base` against the `exclude` globs, relative to the
+/// config's folder: `base` and that folder are resolved once, not per file.
+struct Excluder<'a> {
+    globs: Option<&'a GlobSet>,
+    base: PathBuf,
+    base_abs: Option<PathBuf>,
+    root_abs: Option<PathBuf>,
 }
 
-fn walk(root: &Path, exclude: Option<&GlobSet>, found: &mut Vec<PathBuf>, dirs: &mut Vec<PathBuf>) {
+impl<'a> Excluder<'a> {
+    fn new(globs: Option<&'a GlobSet>, root: Option<&Path>, base: &Path) -> Self {
+        let root = root.unwrap_or(Path::new("."));
+        Excluder {
+            globs,
+            base: clean(base),
+            base_abs: base.canonicalize().ok(),
+            root_abs: root.canonicalize().ok(),
+        }
+    }
+
+    fn none() -> Excluder<'static> {
+        Excluder {
+            globs: None,
+            base: PathBuf::new(),
+            base_abs: None,
+            root_abs: None,
+        }
+    }
+
+    fn matches(&self, path: &Path) -> bool {
+        let Some(g) = self.globs else { return false };
+        let rel = match (&self.base_abs, &self.root_abs) {
+            (Some(b), Some(r)) => (if self.base == Path::new(".") {
+                Some(path)
+            } else {
+                path.strip_prefix(&self.base).ok()
+            })
+            .map(|tail| b.join(tail))
+            .and_then(|abs| abs.strip_prefix(r).ok().map(Path::to_path_buf)),
+            _ => None,
+        };
+        match rel {
+            Some(rel) => g.is_match(&rel),
+            None => g.is_match(path),
+        }
+    }
+}
+
+fn walk(root: &Path, exclude: &Excluder, found: &mut Vec<PathBuf>, dirs: &mut Vec<PathBuf>) {
     let it = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -406,7 +455,7 @@ fn walk(root: &Path, exclude: Option<&GlobSet>, found: &mut Vec<PathBuf>, dirs: 
         .filter_entry(|e| {
             let name = e.file_name().to_str().unwrap_or("");
             let skipped = e.depth() > 0 && e.file_type().is_dir() && skip_dir(name);
-            !skipped && !excluded(&clean(e.path()), exclude)
+            !skipped && !exclude.matches(&clean(e.path()))
         });
     for entry in it.flatten() {
         let path = clean(entry.path());
@@ -418,14 +467,14 @@ fn walk(root: &Path, exclude: Option<&GlobSet>, found: &mut Vec<PathBuf>, dirs: 
     }
 }
 
-fn list_dir(dir: &Path, exclude: Option<&GlobSet>, found: &mut Vec<PathBuf>) {
+fn list_dir(dir: &Path, exclude: &Excluder, found: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in rd.flatten() {
         let path = clean(&entry.path());
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_file && FileKind::of(&path).is_some() && !excluded(&path, exclude) {
+        if is_file && FileKind::of(&path).is_some() && !exclude.matches(&path) {
             found.push(path);
         }
     }

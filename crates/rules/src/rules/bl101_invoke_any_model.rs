@@ -108,8 +108,10 @@ fn fix(ctx: &Ctx, res: &Field, ri: usize) -> Option<Fix> {
         return None;
     }
     let span = e.span?;
+    // The span must be exactly this quoted string (not, say, a whole JSON-syntax
+    // policy string whose inside cannot be mapped byte for byte).
     let text = ctx.model.files.text(span);
-    if !(text.starts_with('"') && text.ends_with('"'))
+    if e.text.as_ref().is_none_or(|t| text != format!("\"{t}\""))
         || models.iter().any(|m| m.contains(['*', '?']))
     {
         return None;
