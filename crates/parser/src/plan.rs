@@ -67,6 +67,7 @@ pub fn resources(file: FileId, plan: &Json, dir: &Path) -> Vec<Resource> {
                 header: span_of(r.start, r.start + 1).unwrap_or(Span::new(file, 0, 0)),
                 span: Span::new(file, r.start, r.end),
                 dir: dir.to_path_buf(),
+                root_dir: dir.to_path_buf(),
                 address,
                 from_plan: true,
             });

@@ -270,16 +270,35 @@ impl Str {
     /// The file span of `text[range]`: exact where the text is a verbatim copy of the
     /// file, else the span of the whole part it came from.
     pub fn span_of(&self, start: usize, end: usize) -> Option<Span> {
-        let seg = self
-            .segments
-            .iter()
-            .find(|s| s.start <= start && start < s.start + s.len.max(1))?;
-        if seg.exact && end <= seg.start + seg.len {
-            let off = seg.source.start as usize + (start - seg.start);
-            Some(Span::new(seg.source.file, off, off + (end - start)))
-        } else {
-            Some(seg.source)
+        let end = end.max(start + 1);
+        let overlap = |s: &Segment| {
+            let (a, b) = (s.start.max(start), (s.start + s.len.max(1)).min(end));
+            b.saturating_sub(a)
+        };
+        let parts: Vec<&Segment> = self.segments.iter().filter(|s| overlap(s) > 0).collect();
+        let first = *parts.first()?;
+        if parts.len() == 1 {
+            if first.exact && end <= first.start + first.len {
+                let off = first.source.start as usize + (start - first.start);
+                return Some(Span::new(first.source.file, off, off + (end - start)));
+            }
+            return Some(first.source);
         }
+        // A token made of several parts (`"arn:...:${region}::foundation-model/*"`):
+        // it is written where most of its text comes from; on a tie, an interpolated
+        // value wins over the quotes around it.
+        let best = parts
+            .iter()
+            .max_by_key(|s| (overlap(s), !s.exact))
+            .copied()
+            .unwrap_or(first);
+        let last = *parts.last().unwrap_or(&first);
+        if best.exact && first.exact && last.exact && first.source.file == last.source.file {
+            let a = first.source.start as usize + (start.max(first.start) - first.start);
+            let b = last.source.start as usize + (end.min(last.start + last.len) - last.start);
+            return Some(Span::new(first.source.file, a, b.max(a)));
+        }
+        Some(best.source)
     }
 }
 
@@ -294,12 +313,21 @@ pub fn format_number(n: f64) -> String {
 /// Terraform's `jsonencode`: object keys sorted, no whitespace. `None` when any part
 /// is unknown.
 pub fn to_json(v: &Value) -> Option<String> {
-    let mut out = String::new();
-    write_json(v, &mut out)?;
-    Some(out)
+    to_json_mapped(v).map(|(s, _)| s)
 }
 
-fn write_json(v: &Value, out: &mut String) -> Option<()> {
+/// `to_json`, with a segment per scalar mapping its text back to where it is written,
+/// so a policy string built by `jsonencode()` inside a template still points at the
+/// literal.
+pub fn to_json_mapped(v: &Value) -> Option<(String, Vec<Segment>)> {
+    let mut out = String::new();
+    let mut segs = Vec::new();
+    write_json(v, &mut out, &mut segs)?;
+    Some((out, segs))
+}
+
+fn write_json(v: &Value, out: &mut String, segs: &mut Vec<Segment>) -> Option<()> {
+    let start = out.len();
     match &v.kind {
         Kind::Unknown(_) | Kind::Error(_) => return None,
         Kind::Null => out.push_str("null"),
@@ -312,9 +340,10 @@ fn write_json(v: &Value, out: &mut String) -> Option<()> {
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(item, out)?;
+                write_json(item, out, segs)?;
             }
             out.push(']');
+            return Some(());
         }
         Kind::Object(entries) => {
             let mut sorted: Vec<&Entry> = entries.iter().collect();
@@ -326,10 +355,19 @@ fn write_json(v: &Value, out: &mut String) -> Option<()> {
                 }
                 out.push_str(&serde_json::Value::String(e.key.clone()).to_string());
                 out.push(':');
-                write_json(&e.value, out)?;
+                write_json(&e.value, out, segs)?;
             }
             out.push('}');
+            return Some(());
         }
+    }
+    if let Some(source) = v.span {
+        segs.push(Segment {
+            start,
+            len: out.len() - start,
+            source,
+            exact: false,
+        });
     }
     Some(())
 }

@@ -275,9 +275,15 @@ impl Config {
 }
 
 fn relative_to(file: &Path, root: &Path) -> PathBuf {
-    let (Ok(f), Ok(r)) = (file.canonicalize(), root.canonicalize()) else {
+    // Resolve the folder, not the file: the file may be a virtual path in a root module.
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let (Ok(d), Ok(r)) = (dir.canonicalize(), root.canonicalize()) else {
         return file.to_path_buf();
     };
+    let f = d.join(file.file_name().unwrap_or_default());
     f.strip_prefix(&r).map(Path::to_path_buf).unwrap_or(f)
 }
 

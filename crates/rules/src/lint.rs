@@ -51,8 +51,16 @@ pub fn lint(input: &LintInput) -> Result<Report, PathError> {
 pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
     let mut view = IamView::build(&model);
     for p in &mut view.principals {
+        // A role defined in a shared module belongs to the environment of the root
+        // module that instantiates it.
+        let r = &model.resources[p.resource];
         let path = &model.files.get(p.header.file).path;
-        p.environments = config.environments_of(path);
+        let path = if r.module.is_empty() {
+            path.clone()
+        } else {
+            r.root_dir.join(path.file_name().unwrap_or_default())
+        };
+        p.environments = config.environments_of(&path);
     }
     let mut diagnostics = Vec::new();
     {

@@ -4,7 +4,7 @@ use super::{scalar_string, strip_eq, unknown_name, Evaluator, Scope};
 use crate::model::ModuleInst;
 use crate::span::Span;
 use crate::syntax::ast::Expr;
-use crate::value::{decode_json, to_json, Entry, Kind, Str, Unknown, Value};
+use crate::value::{decode_json, to_json_mapped, Entry, Kind, Str, Unknown, Value};
 use std::sync::Arc;
 
 pub(super) fn call(
@@ -264,11 +264,11 @@ fn jsonencode(arg: Option<Value>, sp: Option<Span>) -> Value {
     let Some(v) = arg else {
         return Value::error("jsonencode() needs an argument", sp);
     };
-    match to_json(&v) {
-        Some(text) => Value::new(
+    match to_json_mapped(&v) {
+        Some((text, segments)) => Value::new(
             Kind::String(Arc::new(Str {
                 text,
-                segments: vec![],
+                segments,
                 json: Some(Box::new(v)),
             })),
             sp,

@@ -225,6 +225,7 @@ impl<'s> Builder<'s> {
             header: b.header,
             span: b.span,
             dir: m.dir.clone(),
+            root_dir: m.root_dir.clone(),
             body,
             from_plan: false,
         });

@@ -34,6 +34,8 @@ pub struct Resource {
     pub header: Span,
     pub span: Span,
     pub dir: PathBuf,
+    /// The root module this instance belongs to (its environment, for instance).
+    pub root_dir: PathBuf,
     /// The evaluated body: attributes, and nested blocks as lists of objects.
     pub body: Value,
     pub from_plan: bool,

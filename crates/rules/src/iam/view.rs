@@ -332,7 +332,7 @@ impl IamView {
                         self.principals[pi].attachments.push(Attachment {
                             policy: id,
                             resource,
-                            span: arn.best_span(),
+                            span: header.or(arn.best_span()),
                             via_group: None,
                         });
                         self.principals[pi].managed_arns.push((

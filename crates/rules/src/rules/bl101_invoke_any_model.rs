@@ -25,6 +25,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .filter(|p| p.kind == PolicyKind::Identity)
     {
         for st in &pol.doc.statements {
+            // A time-bound statement past its date grants nothing (BL904 says so).
+            if crate::date::expired(st, ctx.today) {
+                continue;
+            }
             let g = statement_grants(st);
             let invoke: Vec<_> = g
                 .granted

@@ -1,8 +1,14 @@
-//! BL102 unapproved-model: see rules/BL102-unapproved-model.md.
+//! BL102 unapproved-model: `approved_models` is set and an invoke grant names a
+//! model, or a model wildcard, not covered by it. See rules/BL102-unapproved-model.md.
 
+use crate::catalog::{wildcard_match, Category};
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::iam::grants::{arn_parts, is_any_model, model_id, statement_grants};
+use crate::iam::policy::Statement;
+use crate::iam::PolicyKind;
+use crate::registry::{Meta, RuleId};
+use crate::rules::bl101_invoke_any_model::action_list;
 
 pub const META: Meta = Meta {
     code: "BL102",
@@ -12,4 +18,131 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+/// Resource types whose resource id is a model ID (RULES.md "Model IDs").
+const MODEL_TYPES: [&str; 2] = ["foundation-model", "inference-profile"];
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let Some(approved) = &ctx.config.approved_models else {
+        return;
+    };
+    let approved: Vec<String> = approved.iter().map(|m| m.to_ascii_lowercase()).collect();
+    for pol in ctx
+        .view
+        .policies
+        .iter()
+        .filter(|p| p.kind == PolicyKind::Identity)
+    {
+        for st in &pol.doc.statements {
+            // NotResource grants every model: BL101 reports it.
+            if st.not_resource.is_some() {
+                continue;
+            }
+            let g = statement_grants(st);
+            let invoke: Vec<_> = g
+                .granted
+                .iter()
+                .filter(|x| x.action.category == Category::Invoke)
+                .collect();
+            if invoke.is_empty() {
+                continue;
+            }
+            let Some(res) = &st.resource else { continue };
+            let mut reported = std::collections::HashSet::new();
+            for x in &invoke {
+                for &ri in &x.resources {
+                    let e = &res.items[ri];
+                    let Some(text) = &e.text else { continue };
+                    if is_any_model(text) || reported.contains(&ri) {
+                        continue;
+                    }
+                    let Some(id) = unapproved_model(text, &approved) else {
+                        continue;
+                    };
+                    let Some(span) = e.primary() else { continue };
+                    reported.insert(ri);
+                    let names = action_list(
+                        invoke
+                            .iter()
+                            .filter(|y| y.resources.contains(&ri))
+                            .map(|y| y.action.name.as_str()),
+                    );
+                    out.push(
+                        diag(st, span, &names, &id, text)
+                            .address(pol.address.clone())
+                            .label(e.via, "used in this policy here")
+                            .help(format!(
+                                "grant an approved model ({}), or get the model approved and add it to approved_models",
+                                ctx.config
+                                    .approved_models
+                                    .as_deref()
+                                    .unwrap_or_default()
+                                    .join(", ")
+                            )),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn diag(
+    st: &Statement,
+    span: bedrock_lint_parser::Span,
+    names: &str,
+    id: &str,
+    text: &str,
+) -> Diagnostic {
+    let what = if id.contains(['*', '?']) {
+        format!("models matching \"{id}\"")
+    } else {
+        format!("model \"{id}\"")
+    };
+    let mut d = Diagnostic::new(
+        RuleId::Bl102,
+        span,
+        format!("{names} allowed on {what}, which approved_models does not cover (\"{text}\")"),
+    );
+    d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
+    d
+}
+
+/// The model ID a resource string names, when `approved` (lower-case globs) does
+/// not cover it; `None` when it is covered or names no model.
+fn unapproved_model(arn: &str, approved: &[String]) -> Option<String> {
+    let (_, _, ty, rid) = arn_parts(arn)?;
+    if !MODEL_TYPES.contains(&ty) || rid.is_empty() {
+        return None;
+    }
+    let mut id = model_id(rid);
+    if ty == "inference-profile" {
+        // `*.anthropic.claude-...`: any geography of one model.
+        if let Some(rest) = id.strip_prefix("*.") {
+            id = rest;
+        }
+    }
+    let lower = id.to_ascii_lowercase();
+    // A wildcard ID is covered only when an approved glob covers the pattern
+    // itself (its wildcards read as literal characters): then every model it can
+    // match is covered too.
+    let covered = approved
+        .iter()
+        .any(|g| *g == lower || wildcard_match(g, &lower));
+    (!covered).then(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coverage() {
+        let a = vec!["anthropic.claude-3-5-sonnet-*".to_string()];
+        let f = |s: &str| unapproved_model(s, &a);
+        assert!(f("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0").is_none());
+        assert!(f("arn:aws:bedrock:us-east-1:1:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0").is_none());
+        assert!(f("arn:aws:bedrock:us-east-1::foundation-model/anthropic.*").is_some());
+        assert!(f("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-*").is_none());
+        assert!(f("arn:aws:bedrock:us-east-1::foundation-model/meta.llama3").is_some());
+        assert!(f("arn:aws:bedrock:us-east-1:1:guardrail/x").is_none());
+    }
+}

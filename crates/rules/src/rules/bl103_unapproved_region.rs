@@ -1,8 +1,15 @@
-//! BL103 unapproved-region: see rules/BL103-unapproved-region.md.
+//! BL103 unapproved-region: an invoke grant's ARN region is a wildcard with no
+//! `aws:RequestedRegion` condition narrowing it, or names a region outside
+//! `approved_regions`. See rules/BL103-unapproved-region.md.
 
+use crate::catalog::{wildcard_match, Category};
 use crate::context::Ctx;
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::iam::grants::{arn_parts, is_any_model, statement_grants};
+use crate::iam::policy::Statement;
+use crate::iam::PolicyKind;
+use crate::registry::{Meta, RuleId};
+use crate::rules::bl101_invoke_any_model::action_list;
 
 pub const META: Meta = Meta {
     code: "BL103",
@@ -12,4 +19,223 @@ pub const META: Meta = Meta {
     fix: Some(Applicability::Unsafe),
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+/// What the statement's `aws:RequestedRegion` conditions say.
+enum Narrowing {
+    /// No condition (or only negated ones): the region is open.
+    None,
+    /// A value is unknown: undecidable, never fire.
+    Unknown,
+    /// The regions the condition allows.
+    Regions(Vec<String>),
+}
+
+fn narrowing(st: &Statement) -> Narrowing {
+    let mut regions = Vec::new();
+    let mut any = false;
+    for c in st.conditions_on("aws:RequestedRegion") {
+        let op = c.operator.to_ascii_lowercase();
+        if op.contains("not") || op.contains("ifexists") || op.starts_with("null") {
+            continue;
+        }
+        if c.values.is_unknown() {
+            return Narrowing::Unknown;
+        }
+        any = true;
+        regions.extend(c.values.texts().map(str::to_string));
+    }
+    if st
+        .conditions
+        .iter()
+        .any(|c| c.key == "(unknown)" || c.values.unknown.is_some())
+    {
+        return Narrowing::Unknown;
+    }
+    if any {
+        Narrowing::Regions(regions)
+    } else {
+        Narrowing::None
+    }
+}
+
+fn approved(region: &str, list: &[String]) -> bool {
+    list.iter().any(|a| a == region || wildcard_match(a, region))
+}
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let approved_regions = ctx.config.approved_regions.as_deref();
+    for pol in ctx
+        .view
+        .policies
+        .iter()
+        .filter(|p| p.kind == PolicyKind::Identity)
+    {
+        for st in &pol.doc.statements {
+            if st.not_resource.is_some() {
+                continue; // BL101 reports it
+            }
+            let g = statement_grants(st);
+            let invoke: Vec<_> = g
+                .granted
+                .iter()
+                .filter(|x| x.action.category == Category::Invoke)
+                .collect();
+            if invoke.is_empty() {
+                continue;
+            }
+            let Some(res) = &st.resource else { continue };
+            let narrow = narrowing(st);
+            if matches!(narrow, Narrowing::Unknown) {
+                continue;
+            }
+            let mut reported = std::collections::HashSet::new();
+            let mut fixed = false;
+            for x in &invoke {
+                for &ri in &x.resources {
+                    let e = &res.items[ri];
+                    let Some(text) = &e.text else { continue };
+                    if is_any_model(text) || reported.contains(&ri) {
+                        continue;
+                    }
+                    let Some((region, ..)) = arn_parts(text) else {
+                        continue;
+                    };
+                    let problem = if region.contains(['*', '?']) {
+                        match &narrow {
+                            Narrowing::None if region == "*" => Some("in every region".into()),
+                            Narrowing::None => {
+                                Some(format!("in every region matching \"{region}\""))
+                            }
+                            Narrowing::Regions(rs) => approved_regions.and_then(|a| {
+                                let bad: Vec<&str> = rs
+                                    .iter()
+                                    .filter(|r| !approved(r, a))
+                                    .map(String::as_str)
+                                    .collect();
+                                (!bad.is_empty()).then(|| {
+                                    format!(
+                                        "in {}, outside approved_regions",
+                                        bad.join(", ")
+                                    )
+                                })
+                            }),
+                            Narrowing::Unknown => None,
+                        }
+                    } else if region.is_empty() {
+                        None
+                    } else {
+                        approved_regions
+                            .filter(|a| !approved(region, a))
+                            .map(|_| format!("in {region}, outside approved_regions"))
+                    };
+                    let Some(problem) = problem else { continue };
+                    let Some(span) = e.primary() else { continue };
+                    reported.insert(ri);
+                    let names = action_list(
+                        invoke
+                            .iter()
+                            .filter(|y| y.resources.contains(&ri))
+                            .map(|y| y.action.name.as_str()),
+                    );
+                    let mut d = Diagnostic::new(
+                        RuleId::Bl103,
+                        span,
+                        format!("{names} allowed {problem} (\"{text}\")"),
+                    );
+                    d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
+                    if approved_regions.is_some() {
+                        d.severity = Severity::Error;
+                    }
+                    let fix = if fixed || !matches!(narrow, Narrowing::None) {
+                        None
+                    } else {
+                        fix(ctx, st)
+                    };
+                    fixed |= fix.is_some();
+                    out.push(
+                        d.address(pol.address.clone())
+                            .label(e.via, "used in this policy here")
+                            .help(help(ctx))
+                            .fix(fix),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn help(ctx: &Ctx) -> String {
+    match &ctx.config.approved_regions {
+        Some(r) if !r.is_empty() => format!(
+            "name an approved region ({}) in the ARN, or add a condition StringEquals aws:RequestedRegion = [{}]",
+            r.join(", "),
+            r.iter().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(", ")
+        ),
+        _ => "name the region in the ARN, or add a condition StringEquals aws:RequestedRegion naming the regions the workload uses".into(),
+    }
+}
+
+/// With `approved_regions` set: add an `aws:RequestedRegion` condition to a
+/// statement that has no condition yet, written as a `jsonencode()` object or as
+/// JSON text whose span maps exactly.
+fn fix(ctx: &Ctx, st: &Statement) -> Option<Fix> {
+    let regions = ctx.config.approved_regions.as_ref()?;
+    if regions.is_empty() || !st.conditions.is_empty() {
+        return None;
+    }
+    let span = st.span?;
+    let text = ctx.model.files.text(span);
+    let body = text.strip_prefix('{')?.strip_suffix('}')?;
+    let list = regions
+        .iter()
+        .map(|r| format!("\"{r}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let trimmed = body.trim_end();
+    let insert_at = span.start as usize + 1 + trimmed.len();
+    let (sep, cond) = if is_json_object(body) {
+        (
+            if trimmed.ends_with(',') { " " } else { ", " },
+            format!("\"Condition\": {{\"StringEquals\": {{\"aws:RequestedRegion\": [{list}]}}}}"),
+        )
+    } else if is_hcl_object(body) && body.contains('\n') {
+        // An HCL object in jsonencode(): one attribute per line.
+        let indent = body
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.len() - l.trim_start().len())
+            .unwrap_or(0);
+        (
+            "\n",
+            format!(
+                "{}Condition = {{ StringEquals = {{ \"aws:RequestedRegion\" = [{list}] }} }}",
+                " ".repeat(indent)
+            ),
+        )
+    } else {
+        return None;
+    };
+    Some(Fix {
+        applicability: Applicability::Unsafe,
+        description: "add an aws:RequestedRegion condition with the approved regions".into(),
+        edits: vec![Edit {
+            span: bedrock_lint_parser::Span::new(span.file, insert_at, insert_at),
+            replacement: format!("{sep}{cond}"),
+        }],
+    })
+}
+
+/// `Effect = "Allow"` style: an HCL object body (keys assigned with `=`).
+fn is_hcl_object(body: &str) -> bool {
+    body.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with("Effect") && t["Effect".len()..].trim_start().starts_with('=')
+    })
+}
+
+/// `"Effect": "Allow"` style: JSON text.
+fn is_json_object(body: &str) -> bool {
+    body.split("\"Effect\"")
+        .nth(1)
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+}

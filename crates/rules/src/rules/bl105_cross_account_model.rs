@@ -1,8 +1,14 @@
-//! BL105 cross-account-model: see rules/BL105-cross-account-model.md.
+//! BL105 cross-account-model: an invoke grant names a custom model, provisioned
+//! model, imported model or inference profile in an account outside
+//! `approved_accounts`, or with a wildcard account. See rules/BL105-cross-account-model.md.
 
+use crate::catalog::{wildcard_match, Category};
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::iam::grants::{arn_parts, is_any_model, statement_grants};
+use crate::iam::PolicyKind;
+use crate::registry::{Meta, RuleId};
+use crate::rules::bl101_invoke_any_model::action_list;
 
 pub const META: Meta = Meta {
     code: "BL105",
@@ -12,4 +18,90 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+/// Account-owned model resource types.
+const ACCOUNT_TYPES: [&str; 6] = [
+    "custom-model",
+    "provisioned-model",
+    "imported-model",
+    "inference-profile",
+    "application-inference-profile",
+    "custom-model-deployment",
+];
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    let accounts = ctx.config.approved_accounts.as_deref();
+    for pol in ctx
+        .view
+        .policies
+        .iter()
+        .filter(|p| p.kind == PolicyKind::Identity)
+    {
+        for st in &pol.doc.statements {
+            if st.not_resource.is_some() {
+                continue; // BL101 reports it
+            }
+            let g = statement_grants(st);
+            let invoke: Vec<_> = g
+                .granted
+                .iter()
+                .filter(|x| x.action.category == Category::Invoke)
+                .collect();
+            let Some(res) = &st.resource else { continue };
+            let mut reported = std::collections::HashSet::new();
+            for x in &invoke {
+                for &ri in &x.resources {
+                    let e = &res.items[ri];
+                    let Some(text) = &e.text else { continue };
+                    if is_any_model(text) || reported.contains(&ri) {
+                        continue;
+                    }
+                    let Some((_, account, ty, _)) = arn_parts(text) else {
+                        continue;
+                    };
+                    let typed = ACCOUNT_TYPES.contains(&ty)
+                        || (ty.contains(['*', '?'])
+                            && ACCOUNT_TYPES.iter().any(|t| wildcard_match(ty, t)));
+                    if !typed || account.is_empty() {
+                        continue;
+                    }
+                    let problem = if account.contains(['*', '?']) {
+                        format!("in any account (\"{account}\")")
+                    } else {
+                        match accounts {
+                            Some(a) if !a.iter().any(|x| x == account) => {
+                                format!("in account {account}, outside approved_accounts")
+                            }
+                            _ => continue,
+                        }
+                    };
+                    let Some(span) = e.primary() else { continue };
+                    reported.insert(ri);
+                    let names = action_list(
+                        invoke
+                            .iter()
+                            .filter(|y| y.resources.contains(&ri))
+                            .map(|y| y.action.name.as_str()),
+                    );
+                    let mut d = Diagnostic::new(
+                        RuleId::Bl105,
+                        span,
+                        format!("{names} allowed on {ty} \"{text}\" {problem}"),
+                    );
+                    d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
+                    let help = match accounts {
+                        Some(a) if !a.is_empty() => format!(
+                            "name the model resource in an approved account ({})",
+                            a.join(", ")
+                        ),
+                        _ => "name the account that owns the model resource, and list it in approved_accounts".into(),
+                    };
+                    out.push(
+                        d.address(pol.address.clone())
+                            .label(e.via, "used in this policy here")
+                            .help(help),
+                    );
+                }
+            }
+        }
+    }
+}
