@@ -138,10 +138,16 @@ mod tests {
     fn coverage() {
         let a = vec!["anthropic.claude-3-5-sonnet-*".to_string()];
         let f = |s: &str| unapproved_model(s, &a);
-        assert!(f("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0").is_none());
+        assert!(f(
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0"
+        )
+        .is_none());
         assert!(f("arn:aws:bedrock:us-east-1:1:inference-profile/us.anthropic.claude-3-5-sonnet-20240620-v1:0").is_none());
         assert!(f("arn:aws:bedrock:us-east-1::foundation-model/anthropic.*").is_some());
-        assert!(f("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-*").is_none());
+        assert!(
+            f("arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-*")
+                .is_none()
+        );
         assert!(f("arn:aws:bedrock:us-east-1::foundation-model/meta.llama3").is_some());
         assert!(f("arn:aws:bedrock:us-east-1:1:guardrail/x").is_none());
     }

@@ -58,7 +58,8 @@ fn narrowing(st: &Statement) -> Narrowing {
 }
 
 fn approved(region: &str, list: &[String]) -> bool {
-    list.iter().any(|a| a == region || wildcard_match(a, region))
+    list.iter()
+        .any(|a| a == region || wildcard_match(a, region))
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -112,10 +113,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                                     .map(String::as_str)
                                     .collect();
                                 (!bad.is_empty()).then(|| {
-                                    format!(
-                                        "in {}, outside approved_regions",
-                                        bad.join(", ")
-                                    )
+                                    format!("in {}, outside approved_regions", bad.join(", "))
                                 })
                             }),
                             Narrowing::Unknown => None,

@@ -61,17 +61,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         .copied()
                         .filter(|x| x.category == Category::Invoke)
                         .collect();
-                    if admin.is_empty() || !(unnamed || !invoke.is_empty()) {
+                    if admin.is_empty() || (!unnamed && invoke.is_empty()) {
                         continue;
                     }
                     let Some(span) = e.primary() else { continue };
                     let mut d = Diagnostic::new(
                         RuleId::Bl104,
                         span,
-                        format!(
-                            "\"{t}\" grants {} on {on}",
-                            summary(&admin, &invoke)
-                        ),
+                        format!("\"{t}\" grants {} on {on}", summary(&admin, &invoke)),
                     );
                     d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
                     out.push(
@@ -165,7 +162,9 @@ fn fix(ctx: &Ctx, a: &Field, i: usize, invoke: &[&Action], named: &[String]) -> 
         .collect();
     names.sort();
     names.dedup();
-    if names.is_empty() {
+    // Nothing to replace with, or too many to be what the statement was meant
+    // for (`*` on `*` grants every invoke action of every Bedrock service).
+    if names.is_empty() || names.len() > 8 {
         return None;
     }
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();

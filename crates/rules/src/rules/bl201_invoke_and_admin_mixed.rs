@@ -1,8 +1,15 @@
-//! BL201 invoke-and-admin-mixed: see rules/BL201-invoke-and-admin-mixed.md.
+//! BL201 invoke-and-admin-mixed: one principal's effective grants include both
+//! invoke and admin actions. See rules/BL201-invoke-and-admin-mixed.md.
 
+use crate::catalog::wildcard_match;
+use crate::catalog::Category;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::iam::grants::{Granted, PrincipalGrant};
+use crate::iam::policy::{Effect, Statement};
+use crate::iam::{PolicyKind, Principal};
+use crate::registry::{Meta, RuleId};
+use bedrock_lint_parser::Span;
 
 pub const META: Meta = Meta {
     code: "BL201",
@@ -12,4 +19,165 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    for (i, p) in ctx.view.principals.iter().enumerate() {
+        let grants = ctx.grants(i);
+        let denies = deny_statements(ctx, p);
+        let (Some(inv), Some(adm)) = (
+            pick(grants, Category::Invoke, &denies),
+            pick(grants, Category::Admin, &denies),
+        ) else {
+            continue;
+        };
+        let who = match &p.name {
+            Some(n) => format!("{} \"{n}\"", p.kind.as_str()),
+            None => format!("{} {}", p.kind.as_str(), p.address),
+        };
+        let mut d = Diagnostic::new(
+            RuleId::Bl201,
+            p.header,
+            format!(
+                "{who} can both invoke models ({} on {}) and administer Bedrock ({} on {})",
+                inv.1.action.name,
+                on(inv.0, inv.1),
+                adm.1.action.name,
+                on(adm.0, adm.1)
+            ),
+        );
+        // Time-bound only when the chosen grants are (non-time-bound ones are
+        // preferred, so this means every grant of that kind is).
+        d.time_bound = [inv.0, adm.0]
+            .iter()
+            .find_map(|g| crate::date::time_bound(g.stmt).map(|(_, t)| t));
+        out.push(
+            d.principal(p.address.clone())
+                .label(
+                    element(inv.0, inv.1),
+                    format!("{} granted here", inv.1.action.name),
+                )
+                .label(
+                    element(adm.0, adm.1),
+                    format!("{} granted here", adm.1.action.name),
+                )
+                .help("split the grants: invoke models from this identity, and administer Bedrock from a separate admin role listed in admin_principals"),
+        );
+    }
+}
+
+/// The first grant of `cat`, preferring a statement that is not time-bound.
+fn pick<'a, 'v>(
+    grants: &'a [PrincipalGrant<'v>],
+    cat: Category,
+    denies: &[&Statement],
+) -> Option<(&'a PrincipalGrant<'v>, &'a Granted)> {
+    let all = grants.iter().flat_map(|g| {
+        g.granted
+            .iter()
+            .filter(move |x| x.action.category == cat)
+            .filter(move |x| {
+                let res: Vec<&str> = if x.not_resource {
+                    vec![]
+                } else {
+                    x.resources
+                        .iter()
+                        .filter_map(|&ri| g.stmt.resource.as_ref()?.items.get(ri)?.text.as_deref())
+                        .collect()
+                };
+                !denied(denies, &x.action.name, &res, x.not_resource)
+            })
+            .map(move |x| (g, x))
+    });
+    let mut first = None;
+    for (g, x) in all {
+        if crate::date::time_bound(g.stmt).is_none() {
+            return Some((g, x));
+        }
+        first.get_or_insert((g, x));
+    }
+    first
+}
+
+/// Where the grant is written: the action element (or NotAction key), else the
+/// statement, else the attachment.
+pub(crate) fn element(g: &PrincipalGrant, x: &Granted) -> Option<Span> {
+    let st = g.stmt;
+    let at = match x.pattern {
+        Some(i) => st
+            .action
+            .as_ref()
+            .and_then(|a| a.items.get(i))
+            .and_then(|e| e.primary()),
+        None => st
+            .not_action
+            .as_ref()
+            .and_then(|na| na.key_span.or(na.span)),
+    };
+    at.or(st.span).or(g.attachment)
+}
+
+fn on(g: &PrincipalGrant, x: &Granted) -> String {
+    if x.not_resource {
+        return "every resource NotResource does not exclude".into();
+    }
+    let texts: Vec<&str> = x
+        .resources
+        .iter()
+        .filter_map(|&ri| g.stmt.resource.as_ref()?.items.get(ri)?.text.as_deref())
+        .collect();
+    match texts.len() {
+        0 => "its resources".into(),
+        1 => format!("\"{}\"", texts[0]),
+        n => format!("\"{}\" and {} more", texts[0], n - 1),
+    }
+}
+
+/// The unconditional Deny statements of a principal's identity policies.
+pub(crate) fn deny_statements<'v>(ctx: &Ctx<'v>, p: &Principal) -> Vec<&'v Statement> {
+    let view: &'v crate::iam::IamView = ctx.view;
+    p.attachments
+        .iter()
+        .map(|a| &view.policies[a.policy])
+        .filter(|pol| pol.kind != PolicyKind::Trust)
+        .flat_map(|pol| pol.doc.statements.iter())
+        .filter(|st| st.effect == Effect::Deny && st.conditions.is_empty())
+        .collect()
+}
+
+/// Does one explicit Deny exactly cover `action` on every resource pattern in
+/// `resources` (RULES.md: a partial Deny removes nothing)?
+pub(crate) fn denied(
+    denies: &[&Statement],
+    action: &str,
+    resources: &[&str],
+    not_resource: bool,
+) -> bool {
+    let action = action.to_ascii_lowercase();
+    denies.iter().any(|d| {
+        let acts = match (&d.action, &d.not_action) {
+            (Some(a), _) => a
+                .texts()
+                .any(|t| wildcard_match(&t.to_ascii_lowercase(), &action)),
+            (None, Some(na)) => {
+                !na.is_unknown()
+                    && !na
+                        .texts()
+                        .any(|t| wildcard_match(&t.to_ascii_lowercase(), &action))
+            }
+            _ => false,
+        };
+        if !acts || d.not_resource.is_some() {
+            return false;
+        }
+        let Some(dr) = &d.resource else { return false };
+        if dr.texts().any(|t| t == "*") {
+            return true;
+        }
+        // A grant pattern is covered when a Deny pattern matches it as text (its
+        // wildcards read literally), so every ARN it can match is denied too.
+        !not_resource
+            && !resources.is_empty()
+            && resources
+                .iter()
+                .all(|r| dr.texts().any(|t| wildcard_match(t, r)))
+    })
+}

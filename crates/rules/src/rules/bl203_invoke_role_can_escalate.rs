@@ -1,8 +1,10 @@
-//! BL203 invoke-role-can-escalate: see rules/BL203-invoke-role-can-escalate.md.
+//! BL203 invoke-role-can-escalate: an invoke principal can create credentials or
+//! change IAM. See rules/BL203-invoke-role-can-escalate.md.
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::registry::{Meta, RuleId};
+use crate::rules::bl202_invoke_role_reads_secrets::sensitive;
 
 pub const META: Meta = Meta {
     code: "BL203",
@@ -12,4 +14,13 @@ pub const META: Meta = Meta {
     fix: None,
 };
 
-pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}
+pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    sensitive(
+        ctx,
+        out,
+        RuleId::Bl203,
+        &["credentials", "escalation"],
+        "can create credentials or change IAM",
+        "move IAM and credential management to a separate identity; scope iam:PassRole and sts:AssumeRole to named role ARNs",
+    );
+}
