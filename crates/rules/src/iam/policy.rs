@@ -15,6 +15,8 @@ pub struct Elem {
     pub via: Option<Span>,
     /// What is unknown, when `text` is `None`.
     pub unknown: Option<String>,
+    /// The evaluated string, to map a part of `text` back to where it is written.
+    pub source: Option<std::sync::Arc<bedrock_lint_parser::value::Str>>,
 }
 
 impl Elem {
@@ -25,12 +27,14 @@ impl Elem {
                 span: v.span,
                 via: v.via,
                 unknown: None,
+                source: Some(s.clone()),
             },
             Kind::Number(_) | Kind::Bool(_) => Elem {
                 text: Some(v.display()),
                 span: v.span,
                 via: v.via,
                 unknown: None,
+                source: None,
             },
             _ => Elem {
                 text: None,
@@ -41,6 +45,7 @@ impl Elem {
                         .map(str::to_string)
                         .unwrap_or_else(|| v.display()),
                 ),
+                source: None,
             },
         }
     }
@@ -48,6 +53,28 @@ impl Elem {
     /// The span a finding on this element points at: where the value is written.
     pub fn primary(&self) -> Option<Span> {
         self.span.or(self.via)
+    }
+
+    /// Where the part `needle` of the text is written, when that is somewhere else than
+    /// the element itself (`"...foundation-model/${var.model}"` with the model id in a
+    /// tfvars file); else the element's own span.
+    pub fn primary_for(&self, needle: &str) -> Option<Span> {
+        let own = self.primary();
+        let (Some(text), Some(src)) = (&self.text, &self.source) else {
+            return own;
+        };
+        let Some(at) = text.rfind(needle).filter(|_| !needle.is_empty()) else {
+            return own;
+        };
+        match src.span_of(at, at + needle.len()) {
+            Some(p)
+                if !own.is_some_and(|o| o.contains(&p))
+                    && !self.via.is_some_and(|v| v.contains(&p)) =>
+            {
+                Some(p)
+            }
+            _ => own,
+        }
     }
 }
 

@@ -58,7 +58,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     let Some(id) = unapproved_model(text, &approved) else {
                         continue;
                     };
-                    let Some(span) = e.primary() else { continue };
+                    let Some(span) = e.primary_for(&id) else {
+                        continue;
+                    };
                     reported.insert(ri);
                     let names = action_list(
                         invoke
@@ -69,7 +71,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     out.push(
                         diag(st, span, &names, &id, text)
                             .address(pol.address.clone())
-                            .label(e.via, "used in this policy here")
+                            .label(e.via.or(e.span).filter(|s| *s != span), "used in this policy here")
                             .help(format!(
                                 "grant an approved model ({}), or get the model approved and add it to approved_models",
                                 ctx.config
