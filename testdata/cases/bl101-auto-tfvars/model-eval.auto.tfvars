@@ -1,0 +1,2 @@
+# Left behind after a model evaluation.
+model_arns = ["*"] # expect: BL101

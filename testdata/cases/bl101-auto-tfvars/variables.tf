@@ -1,0 +1,4 @@
+variable "model_arns" {
+  description = "Model ARNs the application may invoke."
+  type        = list(string)
+}

@@ -1,0 +1,26 @@
+# BL101 through terraform.tfvars: the tfvars value replaces the scoped default, and
+# the span is the literal in terraform.tfvars.
+resource "aws_iam_role" "app" {
+  name = "app-prod-invoke"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "invoke" {
+  name = "invoke-models"
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
+      Resource = var.model_arns
+    }]
+  })
+}

@@ -1,0 +1,5 @@
+variable "model_arns" {
+  description = "Model ARNs the application may invoke."
+  type        = list(string)
+  default     = ["*"] # expect: BL101
+}

@@ -1,0 +1,31 @@
+# BL102: approved_models is set; a model outside it, and a vendor wildcard that
+# covers unapproved models, are reported. The approved ones are not.
+resource "aws_iam_role" "app" {
+  name = "app-prod-invoke"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Service = "lambda.amazonaws.com" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "invoke" {
+  name = "invoke-models"
+  role = aws_iam_role.app.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect = "Allow"
+      Action = "bedrock:InvokeModel"
+      Resource = [
+        "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0",
+        "arn:aws:bedrock:us-east-1::foundation-model/amazon.titan-embed-text-v2:0",
+        "arn:aws:bedrock:us-east-1::foundation-model/meta.llama3-70b-instruct-v1:0", # expect: BL102
+        "arn:aws:bedrock:us-east-1::foundation-model/anthropic.*",                   # expect: BL102
+      ]
+    }]
+  })
+}

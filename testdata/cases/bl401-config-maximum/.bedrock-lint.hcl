@@ -1,0 +1,2 @@
+max_session_duration = 7200
+invocation_logging   = "external"

@@ -1,0 +1,29 @@
+# BL402: GitHub Actions OIDC trust checks only the audience, so any repository on
+# GitHub can assume the role.
+resource "aws_iam_role" "deploy" {
+  name = "chat-api-deploy"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" } # expect: BL402
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }
+      }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "invoke" {
+  name = "invoke-claude"
+  role = aws_iam_role.deploy.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "bedrock:InvokeModel"
+      Resource = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0"
+    }]
+  })
+}

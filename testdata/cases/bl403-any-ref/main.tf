@@ -1,0 +1,30 @@
+# BL403: the repository is pinned but any branch, tag, pull request or environment of
+# it can assume the role.
+resource "aws_iam_role" "deploy" {
+  name = "chat-api-deploy"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }
+        StringLike   = { "token.actions.githubusercontent.com:sub" = "repo:acme/chat-api:*" } # expect: BL403
+      }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "invoke" {
+  name = "invoke-claude"
+  role = aws_iam_role.deploy.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "bedrock:InvokeModel"
+      Resource = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0"
+    }]
+  })
+}

@@ -1,0 +1,32 @@
+# The prod pipeline role reuses the dev role's name: one role trusted from two
+# environments' workflows would be the same IAM role.
+resource "aws_iam_role" "ci" {
+  name = "chat-api-ci" # expect: BL405
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { Federated = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" }
+      Action    = "sts:AssumeRoleWithWebIdentity"
+      Condition = {
+        StringEquals = {
+          "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"
+          "token.actions.githubusercontent.com:sub" = "repo:acme/chat-api:environment:prod"
+        }
+      }
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "ci_smoke_test" {
+  name = "smoke-test-invoke"
+  role = aws_iam_role.ci.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "bedrock:InvokeModel"
+      Resource = "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0"
+    }]
+  })
+}

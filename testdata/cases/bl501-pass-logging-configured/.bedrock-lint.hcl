@@ -1,0 +1,2 @@
+# Logging is this stack's job: BL501 is on.
+invocation_logging = "required"
