@@ -28,7 +28,13 @@ fn fixture_cases_match_their_expectations() {
             ));
         }
     }
-    pretty_assertions::assert_eq!(failures, Vec::<String>::new(), "{} of {} cases differ", failures.len(), dirs.len());
+    pretty_assertions::assert_eq!(
+        failures,
+        Vec::<String>::new(),
+        "{} of {} cases differ",
+        failures.len(),
+        dirs.len()
+    );
 }
 
 #[test]
@@ -39,4 +45,105 @@ fn example_tree_matches_its_expectations() {
     }
     let report = lint_dir(&dir, None);
     pretty_assertions::assert_eq!(findings(&report, &dir), expectations(&dir));
+}
+
+/// Plan fixtures: linted with their plan.json (plan values fill what HCL cannot know,
+/// spans stay on the .tf), and the plan alone must name the same resources as the HCL.
+#[test]
+fn plan_cases_match_their_expectations_and_agree_with_hcl() {
+    let plans = repo().join("testdata/plans");
+    let mut dirs: Vec<_> = std::fs::read_dir(&plans)
+        .expect("testdata/plans exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("plan.json").is_file())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty(), "no plan fixtures");
+    for dir in &dirs {
+        let report = lint_dir(dir, None);
+        pretty_assertions::assert_eq!(
+            findings(&report, dir),
+            expectations(dir),
+            "{}",
+            dir.display()
+        );
+
+        // The plan alone (as a user without the configuration would lint it).
+        let plan_only = bedrock_lint_parser::build(&bedrock_lint_parser::LoadOptions {
+            plans: vec![dir.join("plan.json")],
+            ..Default::default()
+        })
+        .expect("plan");
+        let hcl_only = bedrock_lint_parser::build(&bedrock_lint_parser::LoadOptions {
+            paths: vec![dir.join("main.tf")],
+            ..Default::default()
+        })
+        .expect("hcl");
+        let managed = |m: &bedrock_lint_parser::Model| {
+            let mut a: Vec<String> = m
+                .resources
+                .iter()
+                .filter(|r| r.mode == bedrock_lint_parser::Mode::Managed)
+                .map(|r| r.address.clone())
+                .collect();
+            a.sort();
+            a
+        };
+        pretty_assertions::assert_eq!(
+            managed(&plan_only),
+            managed(&hcl_only),
+            "{}: addresses",
+            dir.display()
+        );
+        // Every value both know is the same value.
+        for pr in plan_only
+            .resources
+            .iter()
+            .filter(|r| r.mode == bedrock_lint_parser::Mode::Managed)
+        {
+            let hr = hcl_only
+                .resources
+                .iter()
+                .find(|r| r.address == pr.address)
+                .expect("twin");
+            for e in hr.body.entries() {
+                let Some(pv) = pr.body.get(&e.key) else {
+                    continue;
+                };
+                if e.value.is_known() && pv.is_known() {
+                    let (h, p) = (known_text(&e.value), known_text(pv));
+                    pretty_assertions::assert_eq!(h, p, "{} {}", pr.address, e.key);
+                }
+            }
+        }
+    }
+}
+
+/// Policy strings compare as JSON values (key order aside); the rest as text.
+fn known_text(v: &bedrock_lint_parser::Value) -> serde_json::Value {
+    match v
+        .as_str()
+        .and_then(|s| serde_json::from_str::<serde_json::Value>(s).ok())
+    {
+        Some(j) if j.is_object() => iam_normal(j),
+        _ => serde_json::Value::String(v.display()),
+    }
+}
+
+/// IAM reads `"a"` and `["a"]` alike and ignores list order, and the provider
+/// rewrites both: compare policies in that normal form.
+fn iam_normal(v: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        J::Array(mut a) if a.len() == 1 => iam_normal(a.remove(0)),
+        J::Array(a) => {
+            // Order within an IAM list carries no meaning; the provider sorts some.
+            let mut items: Vec<J> = a.into_iter().map(iam_normal).collect();
+            items.sort_by_key(|x| x.to_string());
+            J::Array(items)
+        }
+        J::Object(o) => J::Object(o.into_iter().map(|(k, v)| (k, iam_normal(v))).collect()),
+        other => other,
+    }
 }

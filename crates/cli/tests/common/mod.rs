@@ -19,7 +19,11 @@ pub fn lint_dir(dir: &Path, config: Option<Config>) -> Report {
         None => Config::defaults(),
     });
     let input = LintInput {
-        load: LoadOptions { paths: vec![dir.to_path_buf()], exclude: config.exclude.clone(), ..LoadOptions::default() },
+        load: LoadOptions {
+            paths: vec![dir.to_path_buf()],
+            exclude: config.exclude.clone(),
+            ..LoadOptions::default()
+        },
         config,
         today: Date::parse(TODAY).expect("date"),
     };
@@ -52,7 +56,11 @@ pub fn rel(path: &Path, root: &Path) -> String {
 /// the line the finding's span starts on, plus `expected.txt` lines `path:LINE CODE`.
 pub fn expectations(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(root).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let p = entry.path();
         if !entry.file_type().is_file() {
             continue;
@@ -60,15 +68,24 @@ pub fn expectations(root: &Path) -> Vec<String> {
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
         if name == "expected.txt" {
             let text = std::fs::read_to_string(p).unwrap_or_default();
-            out.extend(text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_string));
+            out.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                    .map(str::to_string),
+            );
             continue;
         }
         if !(name.ends_with(".tf") || name.ends_with(".tfvars") || name.ends_with(".hcl")) {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(p) else { continue };
+        let Ok(text) = std::fs::read_to_string(p) else {
+            continue;
+        };
         for (i, line) in text.lines().enumerate() {
-            let Some(pos) = line.find("expect:") else { continue };
+            let Some(pos) = line.find("expect:") else {
+                continue;
+            };
             let before = line[..pos].trim_end();
             if !(before.ends_with('#') || before.ends_with("//")) {
                 continue;

@@ -179,7 +179,8 @@ fn find_roots(src: &Sources) -> Vec<PathBuf> {
         .collect();
     let called: HashSet<PathBuf> = walked
         .iter()
-        .flat_map(|d| build::local_targets(src, d))
+        // A directory calling itself is still a root: its cycle is reported when built.
+        .flat_map(|d| build::local_targets(src, d).into_iter().filter(move |t| t != d))
         .collect();
     walked.into_iter().filter(|d| !called.contains(d)).collect()
 }

@@ -14,6 +14,8 @@ pub struct Comment {
 pub struct Scan {
     pub comments: Vec<Comment>,
     pub max_depth: usize,
+    /// Where nesting first went past the limit given to [`scan_limited`].
+    pub too_deep_at: Option<usize>,
 }
 
 enum Mode {
@@ -22,6 +24,11 @@ enum Mode {
 }
 
 pub fn scan(text: &str) -> Scan {
+    scan_limited(text, usize::MAX)
+}
+
+pub fn scan_limited(text: &str, limit: usize) -> Scan {
+    let mut too_deep_at = None;
     let b = text.as_bytes();
     let mut comments = Vec::new();
     let mut stack = vec![Mode::Expr { braces: 0 }];
@@ -44,6 +51,9 @@ pub fn scan(text: &str) -> Scan {
                     stack.push(Mode::Expr { braces: 0 });
                     depth += 1;
                     max_depth = max_depth.max(depth);
+                    if depth > limit && too_deep_at.is_none() {
+                        too_deep_at = Some(i);
+                    }
                     i += 2;
                 }
                 b'\n' => {
@@ -83,6 +93,9 @@ pub fn scan(text: &str) -> Scan {
                 }
                 depth += 1;
                 max_depth = max_depth.max(depth);
+                if depth > limit && too_deep_at.is_none() {
+                    too_deep_at = Some(i);
+                }
                 i += 1;
             }
             b')' | b']' | b'}' => {
@@ -105,6 +118,7 @@ pub fn scan(text: &str) -> Scan {
     Scan {
         comments,
         max_depth,
+        too_deep_at,
     }
 }
 

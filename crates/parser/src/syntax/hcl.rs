@@ -23,14 +23,14 @@ pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>),
     } else {
         text
     };
-    let scan = comments::scan(text);
-    if scan.max_depth > MAX_NESTING {
+    let scan = comments::scan_limited(text, MAX_NESTING);
+    if let Some(at) = scan.too_deep_at {
         return Err(ParseError {
             message: format!(
                 "expressions nested {} deep; bedrock-lint reads at most {MAX_NESTING} levels",
                 scan.max_depth
             ),
-            offset: 0,
+            offset: at,
         });
     }
     let body = hcl_edit::parser::parse_body(text).map_err(|e| ParseError {
