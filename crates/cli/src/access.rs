@@ -1,6 +1,630 @@
-pub fn command(
-    _a: &crate::args::LintArgs,
-    _f: crate::args::AccessFormat,
-) -> Result<i32, crate::run::Failure> {
-    Err(crate::run::Failure("todo".into()))
+//! `bedrock-lint access`: the access map of DESIGN.md, version 1 — every principal,
+//! the Bedrock actions it can take on which resources, how it authenticates and its
+//! session length. Formats: table (default), json, markdown, dot.
+
+use crate::args::{AccessFormat, LintArgs};
+use crate::run::Failure;
+use bedrock_lint_parser::value::Kind;
+use bedrock_lint_parser::Model;
+use bedrock_lint_rules::catalog::{catalog, wildcard_match, Category};
+use bedrock_lint_rules::iam::grants::principal_grants;
+use bedrock_lint_rules::iam::policy::{Effect, Field, Statement};
+use bedrock_lint_rules::iam::trust::{account_root, is_human, web_identities};
+use bedrock_lint_rules::iam::{IamView, PolicyKind, Principal};
+use bedrock_lint_rules::Date;
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+
+const UNKNOWN: &str = "(unknown)";
+
+pub fn command(args: &LintArgs, format: AccessFormat) -> Result<i32, Failure> {
+    let input = crate::run::lint_input(args)?;
+    let report = bedrock_lint_rules::lint(&input).map_err(|e| Failure(e.0))?;
+    let map = build(&report.model, &report.view, input.today);
+    let text = match format {
+        AccessFormat::Json => render_json(&map),
+        AccessFormat::Table => render_table(&map),
+        AccessFormat::Markdown => render_markdown(&map),
+        AccessFormat::Dot => render_dot(&map),
+    };
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+    Ok(0)
+}
+
+/// One grant: an exact catalog action, the resources as written, the conditions.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Grant {
+    pub action: String,
+    pub resources: Vec<String>,
+    pub conditions: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Trust {
+    pub kind: &'static str,
+    pub provider: String,
+    pub subjects: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Session {
+    NotSet,
+    Seconds(Value),
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub address: String,
+    pub kind: &'static str,
+    pub name: Option<String>,
+    pub file: String,
+    pub line: usize,
+    /// invoke, read, build, admin.
+    pub bedrock: [Vec<Grant>; 4],
+    pub sensitive: Vec<String>,
+    pub trust: Vec<Trust>,
+    pub access_keys: usize,
+    pub max_session: Session,
+    pub environments: Vec<String>,
+}
+
+const CATEGORIES: [Category; 4] = [
+    Category::Invoke,
+    Category::Read,
+    Category::Build,
+    Category::Admin,
+];
+
+fn cat_index(c: Category) -> usize {
+    CATEGORIES.iter().position(|x| *x == c).unwrap_or(0)
+}
+
+/// The access map, sorted by address.
+pub fn build(model: &Model, view: &IamView, today: Date) -> Vec<Entry> {
+    let mut out: Vec<Entry> = view
+        .principals
+        .iter()
+        .map(|p| entry(model, view, p, today))
+        .collect();
+    // Addresses repeat when one module is instantiated from several root modules.
+    out.sort_by(|a, b| {
+        (&a.address, &a.file, a.line, &a.name, &a.environments).cmp(&(
+            &b.address,
+            &b.file,
+            b.line,
+            &b.name,
+            &b.environments,
+        ))
+    });
+    out
+}
+
+fn texts_or_unknown(f: &Field) -> Vec<String> {
+    let mut v: Vec<String> = f
+        .items
+        .iter()
+        .map(|e| e.text.clone().unwrap_or_else(|| UNKNOWN.into()))
+        .collect();
+    if f.unknown.is_some() && v.is_empty() {
+        v.push(UNKNOWN.into());
+    }
+    v
+}
+
+fn conditions(st: &Statement) -> BTreeMap<String, Vec<String>> {
+    let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in &st.conditions {
+        let vals = m.entry(c.key.clone()).or_default();
+        for t in texts_or_unknown(&c.values) {
+            if !vals.contains(&t) {
+                vals.push(t);
+            }
+        }
+    }
+    m
+}
+
+/// Unconditional `Deny` on `*` patterns (lower-case) reaching the principal, as
+/// `principal_grants` applies them.
+fn deny_patterns(view: &IamView, p: &Principal, today: Date) -> Vec<String> {
+    let mut pats = Vec::new();
+    for a in &p.attachments {
+        let pol = &view.policies[a.policy];
+        if pol.kind == PolicyKind::Trust {
+            continue;
+        }
+        for st in &pol.doc.statements {
+            if st.effect != Effect::Deny
+                || !st.conditions.is_empty()
+                || bedrock_lint_rules::date::expired(st, today)
+            {
+                continue;
+            }
+            if !st
+                .resource
+                .as_ref()
+                .is_some_and(|r| r.texts().any(|t| t == "*"))
+            {
+                continue;
+            }
+            if let Some(a) = &st.action {
+                pats.extend(a.texts().map(str::to_ascii_lowercase));
+            }
+        }
+    }
+    pats
+}
+
+fn entry(model: &Model, view: &IamView, p: &Principal, today: Date) -> Entry {
+    let files = &model.files;
+    let f = files.get(p.header.file);
+    let line = f.line_col(p.header.start as usize).line;
+    let r = &model.resources[p.resource];
+    let name = p.name.clone().or_else(|| {
+        r.body
+            .get("name")
+            .filter(|v| !v.is_null())
+            .map(|_| UNKNOWN.to_string())
+    });
+
+    // Grants.
+    let mut bedrock: [BTreeSet<Grant>; 4] = Default::default();
+    let denied = deny_patterns(view, p, today);
+    for g in principal_grants(view, p, today) {
+        let st = g.stmt;
+        let conds = conditions(st);
+        let unknown_res: Vec<String> = st
+            .resource
+            .as_ref()
+            .map(|r| {
+                r.items
+                    .iter()
+                    .filter(|e| e.text.is_none())
+                    .map(|_| UNKNOWN.to_string())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut seen: Vec<&str> = Vec::new();
+        for gr in &g.granted {
+            let mut resources: Vec<String> = if gr.not_resource {
+                st.not_resource
+                    .as_ref()
+                    .map(|f| {
+                        texts_or_unknown(f)
+                            .into_iter()
+                            .map(|t| format!("NotResource {t}"))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            } else {
+                let items = st.resource.as_ref().map(|f| &f.items[..]).unwrap_or(&[]);
+                gr.resources
+                    .iter()
+                    .filter_map(|&i| items.get(i))
+                    .map(|e| e.text.clone().unwrap_or_else(|| UNKNOWN.into()))
+                    .collect()
+            };
+            resources.extend(unknown_res.iter().cloned());
+            resources.dedup();
+            seen.push(&gr.action.name);
+            bedrock[cat_index(gr.action.category)].insert(Grant {
+                action: gr.action.name.clone(),
+                resources,
+                conditions: conds.clone(),
+            });
+        }
+        // Actions whose only resources are unknown: granted on "(unknown)", not guessed away.
+        if !unknown_res.is_empty() {
+            if let Some(a) = &st.action {
+                for t in a.texts() {
+                    for act in catalog().expand(t) {
+                        let l = act.name.to_ascii_lowercase();
+                        if seen.contains(&act.name.as_str())
+                            || denied.iter().any(|d| wildcard_match(d, &l))
+                        {
+                            continue;
+                        }
+                        seen.push(&act.name);
+                        bedrock[cat_index(act.category)].insert(Grant {
+                            action: act.name.clone(),
+                            resources: vec![UNKNOWN.into()],
+                            conditions: conds.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    // Sensitive actions granted by Allow statements.
+    let mut sensitive = BTreeSet::new();
+    for a in &p.attachments {
+        let pol = &view.policies[a.policy];
+        if pol.kind == PolicyKind::Trust {
+            continue;
+        }
+        for st in &pol.doc.statements {
+            if st.effect != Effect::Allow || bedrock_lint_rules::date::expired(st, today) {
+                continue;
+            }
+            if let Some(act) = &st.action {
+                for t in act.texts() {
+                    for s in catalog().sensitive_matching(t) {
+                        sensitive.insert(s.name.clone());
+                    }
+                }
+            } else if let Some(na) = &st.not_action {
+                if na.is_unknown() {
+                    continue;
+                }
+                let pats: Vec<String> = na.texts().map(str::to_ascii_lowercase).collect();
+                for s in &catalog().sensitive {
+                    let l = s.name.to_ascii_lowercase();
+                    if !pats.iter().any(|p| wildcard_match(p, &l)) {
+                        sensitive.insert(s.name.clone());
+                    }
+                }
+            }
+        }
+    }
+    let sensitive: Vec<String> = sensitive
+        .into_iter()
+        .filter(|s| {
+            let l = s.to_ascii_lowercase();
+            !denied.iter().any(|d| wildcard_match(d, &l))
+        })
+        .collect();
+
+    let trust = p
+        .trust
+        .map(|t| trust_of(view, t, today))
+        .unwrap_or_default();
+
+    let max_session = match &p.max_session_duration {
+        None => Session::NotSet,
+        Some(v) if v.is_null() => Session::NotSet,
+        Some(v) => match v.as_number() {
+            Some(n) if n.fract() == 0.0 && n >= 0.0 => Session::Seconds(json!(n as u64)),
+            Some(n) => Session::Seconds(json!(n)),
+            None => match &v.kind {
+                Kind::String(s) => match s.text.trim().parse::<u64>() {
+                    Ok(n) => Session::Seconds(json!(n)),
+                    Err(_) => Session::Unknown,
+                },
+                _ => Session::Unknown,
+            },
+        },
+    };
+
+    Entry {
+        address: p.address.clone(),
+        kind: p.kind.as_str(),
+        name,
+        file: f.path.display().to_string().replace('\\', "/"),
+        line,
+        bedrock: bedrock.map(|s| s.into_iter().collect()),
+        sensitive,
+        trust,
+        access_keys: p.access_keys.len(),
+        max_session,
+        environments: p.environments.clone(),
+    }
+}
+
+fn trust_of(view: &IamView, policy: usize, today: Date) -> Vec<Trust> {
+    let doc = &view.policies[policy].doc;
+    let mut out: BTreeSet<Trust> = BTreeSet::new();
+    // Web identities, with the subjects their `sub` conditions pin.
+    for wi in web_identities(doc) {
+        if bedrock_lint_rules::date::expired(wi.stmt, today) {
+            continue;
+        }
+        let mut subjects: Vec<String> = Vec::new();
+        for c in wi.sub_conditions() {
+            for t in texts_or_unknown(&c.values) {
+                if !subjects.contains(&t) {
+                    subjects.push(t);
+                }
+            }
+        }
+        subjects.sort();
+        out.insert(Trust {
+            kind: "oidc",
+            provider: wi.host.clone().unwrap_or_else(|| UNKNOWN.into()),
+            subjects,
+        });
+    }
+    for st in &doc.statements {
+        if st.effect != Effect::Allow || bedrock_lint_rules::date::expired(st, today) {
+            continue;
+        }
+        let Some(pr) = &st.principal else { continue };
+        if pr.unknown.is_some() {
+            out.insert(Trust {
+                kind: "aws",
+                provider: UNKNOWN.into(),
+                subjects: vec![],
+            });
+            continue;
+        }
+        for (ty, field) in &pr.entries {
+            for e in &field.items {
+                let text = e.text.as_deref();
+                let t = if ty == "*" || text == Some("*") {
+                    Some(("any", "*".to_string()))
+                } else if ty.eq_ignore_ascii_case("Service") {
+                    Some(("service", text.unwrap_or(UNKNOWN).to_string()))
+                } else if ty.eq_ignore_ascii_case("AWS") {
+                    Some(match text {
+                        None => ("aws", UNKNOWN.to_string()),
+                        Some(t) => match account_root(t) {
+                            Some(acct) => ("account", acct.to_string()),
+                            None if is_human(ty, t) => ("human", t.to_string()),
+                            None => ("aws", t.to_string()),
+                        },
+                    })
+                } else if ty.eq_ignore_ascii_case("Federated") {
+                    match text {
+                        // Web identities were listed above.
+                        _ if bedrock_lint_rules::iam::trust::provider_of(e).is_some() => None,
+                        Some(t) if t.contains(":saml-provider/") => Some(("human", t.to_string())),
+                        Some(t) => Some(("oidc", t.to_string())),
+                        None => Some(("oidc", UNKNOWN.to_string())),
+                    }
+                } else if ty.eq_ignore_ascii_case("CanonicalUser") {
+                    Some(("aws", text.unwrap_or(UNKNOWN).to_string()))
+                } else {
+                    None
+                };
+                if let Some((kind, provider)) = t {
+                    out.insert(Trust {
+                        kind,
+                        provider,
+                        subjects: vec![],
+                    });
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+// ---------------------------------------------------------------- json
+
+fn grant_json(g: &Grant) -> Value {
+    let mut c = Map::new();
+    for (k, v) in &g.conditions {
+        c.insert(k.clone(), json!(v));
+    }
+    json!({"action": g.action, "resources": g.resources, "conditions": c})
+}
+
+pub fn entry_json(e: &Entry) -> Value {
+    let b = |i: usize| Value::Array(e.bedrock[i].iter().map(grant_json).collect());
+    json!({
+        "address": e.address,
+        "kind": e.kind,
+        "name": e.name,
+        "file": e.file,
+        "line": e.line,
+        "bedrock": {"invoke": b(0), "read": b(1), "build": b(2), "admin": b(3)},
+        "sensitive": e.sensitive,
+        "trust": e.trust.iter().map(|t| json!({
+            "kind": t.kind, "provider": t.provider, "subjects": t.subjects,
+        })).collect::<Vec<_>>(),
+        "credentials": {"access_keys": e.access_keys},
+        "max_session_duration": match &e.max_session {
+            Session::NotSet => Value::Null,
+            Session::Seconds(n) => n.clone(),
+            Session::Unknown => json!(UNKNOWN),
+        },
+        "environments": e.environments,
+    })
+}
+
+pub fn render_json(map: &[Entry]) -> String {
+    let v = json!({"version": 1, "principals": map.iter().map(entry_json).collect::<Vec<_>>()});
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+// ---------------------------------------------------------------- table / markdown
+
+/// "first +N" for a list of more than one item; "-" when empty.
+fn collapse(items: &[String]) -> String {
+    match items {
+        [] => "-".into(),
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} +{}", rest.len()),
+    }
+}
+
+fn uniq(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for i in items {
+        if !v.contains(&i) {
+            v.push(i);
+        }
+    }
+    v
+}
+
+const HEADERS: [&str; 8] = [
+    "PRINCIPAL",
+    "KIND",
+    "INVOKE",
+    "ADMIN",
+    "RESOURCES",
+    "TRUST",
+    "MAX SESSION",
+    "ENV",
+];
+
+fn trust_label(t: &Trust) -> String {
+    if t.subjects.is_empty() {
+        format!("{}:{}", t.kind, t.provider)
+    } else {
+        format!("{}:{} ({})", t.kind, t.provider, collapse(&t.subjects))
+    }
+}
+
+fn row(e: &Entry) -> [String; 8] {
+    let actions = |i: usize| uniq(e.bedrock[i].iter().map(|g| g.action.clone()));
+    let resources = uniq(
+        e.bedrock
+            .iter()
+            .flatten()
+            .flat_map(|g| g.resources.iter().cloned()),
+    );
+    let mut trust: Vec<String> = e.trust.iter().map(trust_label).collect();
+    if e.access_keys > 0 {
+        trust.push(format!("access keys: {}", e.access_keys));
+    }
+    [
+        e.address.clone(),
+        e.kind.to_string(),
+        collapse(&actions(0)),
+        collapse(&actions(3)),
+        collapse(&resources),
+        collapse(&trust),
+        match &e.max_session {
+            Session::NotSet => "-".into(),
+            Session::Seconds(n) => n.to_string(),
+            Session::Unknown => UNKNOWN.into(),
+        },
+        collapse(&e.environments),
+    ]
+}
+
+pub fn render_table(map: &[Entry]) -> String {
+    let rows: Vec<[String; 8]> = map.iter().map(row).collect();
+    let mut widths: Vec<usize> = HEADERS.iter().map(|h| h.chars().count()).collect();
+    for r in &rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: &[String]| {
+        let mut l = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            if i + 1 < cells.len() {
+                l.push_str(c);
+                l.push_str(&" ".repeat(widths[i] - c.chars().count() + 2));
+            } else {
+                l.push_str(c);
+            }
+        }
+        out.push_str(l.trim_end());
+        out.push('\n');
+    };
+    line(&HEADERS.map(String::from));
+    for r in &rows {
+        line(r);
+    }
+    out
+}
+
+fn md_cell(s: &str) -> String {
+    let s = s.replace('|', "\\|").replace('\n', " ");
+    if s == "-" {
+        s
+    } else {
+        format!("`{}`", s.replace('`', "'"))
+    }
+}
+
+pub fn render_markdown(map: &[Entry]) -> String {
+    let mut out = String::from("## Bedrock access map\n\n");
+    if map.is_empty() {
+        out.push_str("No IAM principals found.\n");
+        return out;
+    }
+    out.push_str(&format!("| {} |\n", HEADERS.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(HEADERS.len())));
+    for e in map {
+        let r = row(e);
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(i, c)| if i == 1 { c.clone() } else { md_cell(c) })
+            .collect();
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+// ---------------------------------------------------------------- dot
+
+fn dot_str(s: &str) -> String {
+    format!(
+        "\"{}\"",
+        s.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")
+    )
+}
+
+pub fn render_dot(map: &[Entry]) -> String {
+    let mut out =
+        String::from("digraph bedrock_access {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n");
+    let mut targets: BTreeMap<String, String> = BTreeMap::new();
+    let mut edges: Vec<String> = Vec::new();
+    for (i, e) in map.iter().enumerate() {
+        // Node ids are positional: an address repeats across module instances.
+        let node = format!("p{i}");
+        let label = match &e.name {
+            Some(n) => format!("{}\n{} {}", e.address, e.kind, n),
+            None => format!("{}\n{}", e.address, e.kind),
+        };
+        out.push_str(&format!(
+            "  {node} [shape=box, label={}];\n",
+            dot_str(&label)
+        ));
+        // Models: one edge per resource, labelled with the invoke actions on it.
+        let mut by_res: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for g in &e.bedrock[0] {
+            for r in &g.resources {
+                let v = by_res.entry(r.as_str()).or_default();
+                if !v.contains(&g.action) {
+                    v.push(g.action.clone());
+                }
+            }
+        }
+        for (r, acts) in by_res {
+            let id = format!("model:{r}");
+            targets.insert(id.clone(), format!("shape=ellipse, label={}", dot_str(r)));
+            edges.push(format!(
+                "  {node} -> {} [label={}];\n",
+                dot_str(&id),
+                dot_str(&collapse(&acts))
+            ));
+        }
+        let admin = uniq(e.bedrock[3].iter().map(|g| g.action.clone()));
+        if !admin.is_empty() {
+            let id = "admin:bedrock".to_string();
+            targets.insert(
+                id.clone(),
+                "shape=octagon, color=red, label=\"Bedrock admin\"".into(),
+            );
+            edges.push(format!(
+                "  {node} -> {} [color=red, label={}];\n",
+                dot_str(&id),
+                dot_str(&collapse(&admin))
+            ));
+        }
+    }
+    for (id, attrs) in &targets {
+        out.push_str(&format!("  {} [{attrs}];\n", dot_str(id)));
+    }
+    for e in edges {
+        out.push_str(&e);
+    }
+    out.push_str("}\n");
+    out
 }

@@ -1,8 +1,13 @@
 //! One renderer per format, each a pure function of the report.
 
+pub mod checkstyle;
 pub mod compact;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use crate::args::{Format, LintArgs};
 use crate::run::Failure;
@@ -14,8 +19,11 @@ pub fn render(report: &Report, format: Format, color: bool, args: &LintArgs) -> 
         Format::Human => human::render(report, color, args.quiet, args.verbose),
         Format::Compact => compact::render(report, args.verbose),
         Format::Json => json::render(report),
-        // The other formats are not built yet; JSON carries everything meanwhile.
-        _ => json::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+        Format::Checkstyle => checkstyle::render(report),
+        Format::Junit => junit::render(report),
+        Format::Markdown => markdown::render(report),
     }
 }
 
