@@ -13,7 +13,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_bedrock-lint");
 const TODAY: &str = "2026-11-29";
 const SCHEMA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/testdata-external/sarif/sarif-schema-2.1.0.json"
+    "/testdata/external/sarif/sarif-schema-2.1.0.json"
 );
 
 const ROLE: &str = r#"resource "aws_iam_role" "app" {
