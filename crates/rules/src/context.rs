@@ -3,8 +3,10 @@
 
 use crate::config::Config;
 use crate::date::Date;
-use crate::iam::grants::{principal_grants, PrincipalGrant};
+use crate::iam::grants::{principal_grants, statement_grants, PrincipalGrant, StatementGrants};
+use crate::iam::policy::Statement;
 use crate::iam::IamView;
+use crate::iam::{Policy, PolicyKind};
 use bedrock_lint_parser::{Model, Resource};
 use std::cell::OnceCell;
 
@@ -14,7 +16,11 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     pub today: Date,
     grants: Vec<OnceCell<Vec<PrincipalGrant<'a>>>>,
+    statements: OnceCell<Vec<PolicyStatements<'a>>>,
 }
+
+/// An identity policy's statements still in force, each with its grants expanded once.
+pub type PolicyStatements<'a> = (&'a Policy, Vec<(&'a Statement, StatementGrants)>);
 
 impl<'a> Ctx<'a> {
     pub fn new(model: &'a Model, view: &'a IamView, config: &'a Config, today: Date) -> Self {
@@ -26,6 +32,7 @@ impl<'a> Ctx<'a> {
             grants: (0..view.principals.len())
                 .map(|_| OnceCell::new())
                 .collect(),
+            statements: OnceCell::new(),
         }
     }
 
@@ -33,6 +40,28 @@ impl<'a> Ctx<'a> {
     pub fn grants(&self, i: usize) -> &[PrincipalGrant<'a>] {
         self.grants[i]
             .get_or_init(|| principal_grants(self.view, &self.view.principals[i], self.today))
+    }
+
+    /// Every statement of every identity policy (not AWS managed ones: they have no
+    /// place in the user's files), less time-bound ones past their date, with grants.
+    pub fn identity_statements(&self) -> &[PolicyStatements<'a>] {
+        self.statements.get_or_init(|| {
+            self.view
+                .policies
+                .iter()
+                .filter(|p| p.kind == PolicyKind::Identity)
+                .map(|p| {
+                    let sts = p
+                        .doc
+                        .statements
+                        .iter()
+                        .filter(|st| !crate::date::expired(st, self.today))
+                        .map(|st| (st, statement_grants(st)))
+                        .collect();
+                    (p, sts)
+                })
+                .collect()
+        })
     }
 
     pub fn resource(&self, i: usize) -> &'a Resource {

@@ -315,27 +315,7 @@ impl<'s> Builder<'s> {
             self.push_resource(m, mode, &rtype, &name, address, b, body.clone());
             values.push((suffix, body));
         }
-        let value = if !keyed {
-            values
-                .pop()
-                .map(|(_, v)| v)
-                .unwrap_or_else(|| Value::null(None))
-        } else if b.body.attribute("count").is_some() {
-            Value::list(values.into_iter().map(|(_, v)| v).collect(), Some(b.span))
-        } else {
-            Value::object(
-                values
-                    .into_iter()
-                    .map(|(s, v)| {
-                        let k: String =
-                            serde_json::from_str(s.trim_start_matches('[').trim_end_matches(']'))
-                                .unwrap_or(s);
-                        entry(&k, v)
-                    })
-                    .collect(),
-                Some(b.span),
-            )
-        };
+        let value = instances_value(b, keyed, values);
         m.in_progress.borrow_mut().remove(&key);
         m.resources.borrow_mut().insert(key, value.clone());
         value
@@ -544,27 +524,7 @@ impl<'s> Builder<'s> {
             outs.sort_by(|a, b| a.key.cmp(&b.key));
             outputs.push((suffix, Value::object(outs, Some(b.span))));
         }
-        if !keyed {
-            outputs
-                .pop()
-                .map(|(_, v)| v)
-                .unwrap_or_else(|| Value::null(None))
-        } else if b.body.attribute("count").is_some() {
-            Value::list(outputs.into_iter().map(|(_, v)| v).collect(), Some(b.span))
-        } else {
-            Value::object(
-                outputs
-                    .into_iter()
-                    .map(|(s, v)| {
-                        let k: String =
-                            serde_json::from_str(s.trim_start_matches('[').trim_end_matches(']'))
-                                .unwrap_or(s);
-                        entry(&k, v)
-                    })
-                    .collect(),
-                Some(b.span),
-            )
-        }
+        instances_value(b, keyed, outputs)
     }
 }
 
@@ -668,6 +628,31 @@ impl Resolver for Builder<'_> {
         let id = ev.add_extra_file(full, text.clone());
         Some((id, text))
     }
+}
+
+/// The value a reference to a block with instances gives: the one instance, a list
+/// (count) or an object keyed like for_each.
+fn instances_value(b: &Block, keyed: bool, mut values: Vec<(String, Value)>) -> Value {
+    if !keyed {
+        return values
+            .pop()
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| Value::null(None));
+    }
+    if b.body.attribute("count").is_some() {
+        return Value::list(values.into_iter().map(|(_, v)| v).collect(), Some(b.span));
+    }
+    let entries = values
+        .into_iter()
+        .map(|(suffix, v)| {
+            // The suffix is `["key"]`: the key as Terraform quotes it.
+            let k: String =
+                serde_json::from_str(suffix.trim_start_matches('[').trim_end_matches(']'))
+                    .unwrap_or(suffix);
+            entry(&k, v)
+        })
+        .collect();
+    Value::object(entries, Some(b.span))
 }
 
 fn entry(key: &str, value: Value) -> Entry {

@@ -4,9 +4,8 @@
 use crate::catalog::Category;
 use crate::context::Ctx;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::iam::grants::{is_any_model, statement_grants};
+use crate::iam::grants::is_any_model;
 use crate::iam::policy::{Field, Statement};
-use crate::iam::PolicyKind;
 use crate::registry::{Meta, RuleId};
 
 pub const META: Meta = Meta {
@@ -18,18 +17,8 @@ pub const META: Meta = Meta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for pol in ctx
-        .view
-        .policies
-        .iter()
-        .filter(|p| p.kind == PolicyKind::Identity)
-    {
-        for st in &pol.doc.statements {
-            // A time-bound statement past its date grants nothing (BL904 says so).
-            if crate::date::expired(st, ctx.today) {
-                continue;
-            }
-            let g = statement_grants(st);
+    for (pol, statements) in ctx.identity_statements() {
+        for (st, g) in statements {
             let invoke: Vec<_> = g
                 .granted
                 .iter()

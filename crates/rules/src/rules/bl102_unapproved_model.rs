@@ -4,9 +4,8 @@
 use crate::catalog::{wildcard_match, Category};
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::iam::grants::{arn_parts, is_any_model, model_id, statement_grants};
+use crate::iam::grants::{arn_parts, is_any_model, model_id};
 use crate::iam::policy::Statement;
-use crate::iam::PolicyKind;
 use crate::registry::{Meta, RuleId};
 use crate::rules::bl101_invoke_any_model::action_list;
 
@@ -26,18 +25,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     };
     let approved: Vec<String> = approved.iter().map(|m| m.to_ascii_lowercase()).collect();
-    for pol in ctx
-        .view
-        .policies
-        .iter()
-        .filter(|p| p.kind == PolicyKind::Identity)
-    {
-        for st in &pol.doc.statements {
+    for (pol, statements) in ctx.identity_statements() {
+        for (st, g) in statements {
             // NotResource grants every model: BL101 reports it.
             if st.not_resource.is_some() {
                 continue;
             }
-            let g = statement_grants(st);
             let invoke: Vec<_> = g
                 .granted
                 .iter()

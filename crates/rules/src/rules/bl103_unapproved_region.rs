@@ -5,9 +5,8 @@
 use crate::catalog::{wildcard_match, Category};
 use crate::context::Ctx;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::iam::grants::{arn_parts, is_any_model, statement_grants};
+use crate::iam::grants::{arn_parts, is_any_model};
 use crate::iam::policy::Statement;
-use crate::iam::PolicyKind;
 use crate::registry::{Meta, RuleId};
 use crate::rules::bl101_invoke_any_model::action_list;
 
@@ -64,17 +63,11 @@ fn approved(region: &str, list: &[String]) -> bool {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let approved_regions = ctx.config.approved_regions.as_deref();
-    for pol in ctx
-        .view
-        .policies
-        .iter()
-        .filter(|p| p.kind == PolicyKind::Identity)
-    {
-        for st in &pol.doc.statements {
+    for (pol, statements) in ctx.identity_statements() {
+        for (st, g) in statements {
             if st.not_resource.is_some() {
                 continue; // BL101 reports it
             }
-            let g = statement_grants(st);
             let invoke: Vec<_> = g
                 .granted
                 .iter()

@@ -5,9 +5,7 @@
 use crate::catalog::{catalog, Action, Category};
 use crate::context::Ctx;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::iam::grants::statement_grants;
 use crate::iam::policy::{Field, Statement};
-use crate::iam::PolicyKind;
 use crate::registry::{Meta, RuleId};
 
 pub const META: Meta = Meta {
@@ -19,14 +17,8 @@ pub const META: Meta = Meta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    for pol in ctx
-        .view
-        .policies
-        .iter()
-        .filter(|p| p.kind == PolicyKind::Identity)
-    {
-        for st in &pol.doc.statements {
-            let g = statement_grants(st);
+    for (pol, statements) in ctx.identity_statements() {
+        for (st, g) in statements {
             if g.granted.is_empty() {
                 continue;
             }

@@ -5,8 +5,7 @@
 use crate::catalog::{wildcard_match, Category};
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::iam::grants::{arn_parts, is_any_model, statement_grants};
-use crate::iam::PolicyKind;
+use crate::iam::grants::{arn_parts, is_any_model};
 use crate::registry::{Meta, RuleId};
 use crate::rules::bl101_invoke_any_model::action_list;
 
@@ -30,17 +29,11 @@ const ACCOUNT_TYPES: [&str; 6] = [
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let accounts = ctx.config.approved_accounts.as_deref();
-    for pol in ctx
-        .view
-        .policies
-        .iter()
-        .filter(|p| p.kind == PolicyKind::Identity)
-    {
-        for st in &pol.doc.statements {
+    for (pol, statements) in ctx.identity_statements() {
+        for (st, g) in statements {
             if st.not_resource.is_some() {
                 continue; // BL101 reports it
             }
-            let g = statement_grants(st);
             let invoke: Vec<_> = g
                 .granted
                 .iter()
