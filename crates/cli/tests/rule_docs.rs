@@ -8,7 +8,15 @@ use bedrock_lint_rules::{docs, Config, ALL};
 use common::*;
 use std::path::Path;
 
-const SECTIONS: &[&str] = &["## What it catches", "## Why it matters", "## Example", "## Use instead", "## Fix", "## Configuration", "## References"];
+const SECTIONS: &[&str] = &[
+    "## What it catches",
+    "## Why it matters",
+    "## Example",
+    "## Use instead",
+    "## Fix",
+    "## Configuration",
+    "## References",
+];
 
 /// Fenced blocks of one section: (info string, code).
 fn blocks(section: &str) -> Vec<(String, String)> {
@@ -31,7 +39,10 @@ fn blocks(section: &str) -> Vec<(String, String)> {
 }
 
 fn section<'a>(doc: &'a str, title: &str) -> &'a str {
-    let start = doc.find(title).map(|i| i + title.len()).unwrap_or(doc.len());
+    let start = doc
+        .find(title)
+        .map(|i| i + title.len())
+        .unwrap_or(doc.len());
     let rest = &doc[start..];
     let end = rest.find("\n## ").unwrap_or(rest.len());
     &rest[..end]
@@ -62,7 +73,12 @@ fn run_example(name: &str, sec: &str) -> Vec<String> {
     std::fs::write(&cfg_path, &config).expect("write config");
     let cfg = Config::load(&cfg_path).unwrap_or_else(|e| panic!("{name}: config: {e}"));
     let report = lint_dir(&dir, Some(cfg));
-    let mut codes: Vec<String> = report.diagnostics.iter().filter(|d| !d.suppressed).map(|d| d.rule.code().to_string()).collect();
+    let mut codes: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| !d.suppressed)
+        .map(|d| d.rule.code().to_string())
+        .collect();
     codes.sort();
     codes.dedup();
     let _ = std::fs::remove_dir_all(&dir);
@@ -74,12 +90,25 @@ fn every_rule_has_a_matching_document() {
     let mut problems = Vec::new();
     for r in ALL {
         let Some(doc) = docs::doc(*r) else {
-            problems.push(format!("{}: no rules/{}-{}.md", r.code(), r.code(), r.name()));
+            problems.push(format!(
+                "{}: no rules/{}-{}.md",
+                r.code(),
+                r.code(),
+                r.name()
+            ));
             continue;
         };
-        for (key, want) in [("code", r.code()), ("name", r.name()), ("severity", r.default_severity().as_str())] {
+        for (key, want) in [
+            ("code", r.code()),
+            ("name", r.name()),
+            ("severity", r.default_severity().as_str()),
+        ] {
             if docs::front_matter(*r, key) != Some(want) {
-                problems.push(format!("{}: front matter {key} is {:?}, registry says {want}", r.code(), docs::front_matter(*r, key)));
+                problems.push(format!(
+                    "{}: front matter {key} is {:?}, registry says {want}",
+                    r.code(),
+                    docs::front_matter(*r, key)
+                ));
             }
         }
         for s in SECTIONS {
@@ -104,7 +133,10 @@ fn rule_examples_produce_exactly_their_rule() {
         if !bad.contains(&r.code().to_string()) || bad.iter().any(|c| !allowed.contains(c)) {
             problems.push(format!("{} Example: got {bad:?}", r.code()));
         }
-        let good = run_example(&format!("{}-good", r.code()), section(doc, "## Use instead"));
+        let good = run_example(
+            &format!("{}-good", r.code()),
+            section(doc, "## Use instead"),
+        );
         if !good.is_empty() {
             problems.push(format!("{} Use instead: got {good:?}", r.code()));
         }

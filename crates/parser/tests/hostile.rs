@@ -56,7 +56,9 @@ fn issues(model: &Model, kind: IssueKind) -> Vec<&LoadIssue> {
 
 fn assert_issue(model: &Model, kind: IssueKind, needle: &str) {
     assert!(
-        issues(model, kind).iter().any(|i| i.message.contains(needle)),
+        issues(model, kind)
+            .iter()
+            .any(|i| i.message.contains(needle)),
         "expected a {kind:?} issue containing {needle:?}, got {:#?}",
         model.issues
     );
@@ -226,10 +228,7 @@ fn symlink_to_file_outside_is_not_read() {
         "{:?}",
         resource_addresses(&m)
     );
-    assert!(!m
-        .files
-        .iter()
-        .any(|(_, f)| f.text.contains("\"secret\"")));
+    assert!(!m.files.iter().any(|(_, f)| f.text.contains("\"secret\"")));
 }
 
 #[test]
@@ -258,8 +257,10 @@ fn file_outside_the_tree_is_unknown() {
             r.address
         );
     }
-    assert!(!m.files.iter().any(|(_, f)| f.text.contains("SECRET-CONTENT")
-        || f.text.contains("root:x:0:0")));
+    assert!(!m
+        .files
+        .iter()
+        .any(|(_, f)| f.text.contains("SECRET-CONTENT") || f.text.contains("root:x:0:0")));
 }
 
 #[test]

@@ -180,7 +180,11 @@ fn find_roots(src: &Sources) -> Vec<PathBuf> {
     let called: HashSet<PathBuf> = walked
         .iter()
         // A directory calling itself is still a root: its cycle is reported when built.
-        .flat_map(|d| build::local_targets(src, d).into_iter().filter(move |t| t != d))
+        .flat_map(|d| {
+            build::local_targets(src, d)
+                .into_iter()
+                .filter(move |t| t != d)
+        })
         .collect();
     walked.into_iter().filter(|d| !called.contains(d)).collect()
 }
