@@ -147,3 +147,39 @@ fn iam_normal(v: serde_json::Value) -> serde_json::Value {
         other => other,
     }
 }
+
+/// Clippy's convention: a message names the problem in lower case without a trailing
+/// period; help says what to do.
+#[test]
+fn messages_follow_the_house_style() {
+    let cases = repo().join("testdata/cases");
+    let mut bad = Vec::new();
+    for e in std::fs::read_dir(&cases)
+        .expect("cases")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+    {
+        let report = lint_dir(&e.path(), None);
+        for d in &report.diagnostics {
+            // An identifier or acronym may lead (`NotAction`, `AWS`); a capitalised
+            // English word may not (`The role ...`).
+            let word = d.message.split_whitespace().next().unwrap_or("");
+            let mut chars = word.chars();
+            let capitalised = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                && chars.clone().count() > 0
+                && chars.all(|c| c.is_ascii_lowercase());
+            if capitalised
+                || d.message.ends_with('.')
+                || d.help.as_deref().is_some_and(str::is_empty)
+            {
+                bad.push(format!(
+                    "{} {}: {}",
+                    d.rule.code(),
+                    e.file_name().to_string_lossy(),
+                    d.message
+                ));
+            }
+        }
+    }
+    pretty_assertions::assert_eq!(bad, Vec::<String>::new());
+}
