@@ -133,7 +133,7 @@ pub fn render(report: &Report, color: bool, quiet: bool, verbose: bool) -> Strin
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_links(false)
-        .with_width(100);
+        .with_width(80);
     let mut out = String::new();
     for d in report
         .diagnostics

@@ -82,13 +82,28 @@ fn diag(
 }
 
 fn help(ctx: &Ctx) -> String {
+    let region = ctx
+        .config
+        .approved_regions
+        .as_ref()
+        .and_then(|r| r.first().cloned())
+        .unwrap_or_else(|| "us-east-1".into());
     match &ctx.config.approved_models {
-        Some(m) if !m.is_empty() => format!(
-            "name the approved model ARNs ({}), e.g. arn:aws:bedrock:us-east-1::foundation-model/{}",
-            m.join(", "),
-            m[0].trim_end_matches('*')
+        Some(m) if !m.is_empty() => {
+            // An exact approved id makes a ready-to-paste example; a glob does not.
+            let id = m
+                .iter()
+                .find(|x| !x.contains(['*', '?']))
+                .cloned()
+                .unwrap_or_else(|| "<approved model id>".into());
+            format!(
+                "name the approved models ({}) by ARN, e.g. arn:aws:bedrock:{region}::foundation-model/{id}",
+                m.join(", ")
+            )
+        }
+        _ => format!(
+            "name the models this workload needs by ARN, e.g. arn:aws:bedrock:{region}::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0, and list them in approved_models"
         ),
-        _ => "name the approved model ARNs, e.g. arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0".into(),
     }
 }
 
