@@ -1,6 +1,7 @@
 //! Files and byte spans. Everything in the model points back into a file through a
 //! [`Span`]; line and column are computed only when rendering.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -137,12 +138,17 @@ impl SourceFile {
 #[derive(Debug, Default)]
 pub struct Files {
     files: Vec<SourceFile>,
+    /// Path -> first file with that path, so [`Files::find`] (called for every file
+    /// added) does not scan every file.
+    by_path: HashMap<PathBuf, FileId>,
 }
 
 impl Files {
     pub fn add(&mut self, path: PathBuf, text: Arc<str>) -> FileId {
+        let id = FileId(self.files.len() as u32);
+        self.by_path.entry(path.clone()).or_insert(id);
         self.files.push(SourceFile::new(path, text));
-        FileId(self.files.len() as u32 - 1)
+        id
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
@@ -150,10 +156,7 @@ impl Files {
     }
 
     pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files
-            .iter()
-            .position(|f| f.path == path)
-            .map(|i| FileId(i as u32))
+        self.by_path.get(path).copied()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
