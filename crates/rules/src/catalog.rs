@@ -32,6 +32,8 @@ pub struct Action {
     /// Resource type names it applies to; empty means it needs `*`.
     pub resource_types: Vec<String>,
     pub targets_model_resources: bool,
+    /// The ARN templates of `resource_types`, resolved once at load.
+    pub resource_arns: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -69,6 +71,8 @@ pub struct Catalog {
     /// API names that are not IAM actions, to the action that authorises them.
     pub not_actions: HashMap<String, String>,
     pub prefixes: Vec<String>,
+    /// Lower-cased action names, sorted, with their index in `actions`.
+    sorted: Vec<(String, usize)>,
 }
 
 static CATALOG: OnceLock<Catalog> = OnceLock::new();
@@ -154,6 +158,7 @@ impl Catalog {
                     name: a.action,
                     resource_types: a.resource_types,
                     targets_model_resources: a.targets_model_resources,
+                    resource_arns: vec![],
                 })
                 .collect(),
             resource_types: raw
@@ -187,20 +192,62 @@ impl Catalog {
                 .collect(),
             not_actions: raw.not_iam_actions.map,
             prefixes: raw.prefixes,
+            sorted: Vec::new(),
         }
+        .indexed()
     }
 
-    /// Catalog actions an IAM action pattern matches (case-insensitive `*`/`?`).
-    pub fn expand<'a>(&'a self, pattern: &str) -> impl Iterator<Item = &'a Action> + 'a {
-        let p = pattern.to_ascii_lowercase();
-        self.actions
+    fn indexed(mut self) -> Catalog {
+        for i in 0..self.actions.len() {
+            let prefix = self.actions[i]
+                .name
+                .split(':')
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let arns: Vec<String> = self.actions[i]
+                .resource_types
+                .iter()
+                .filter_map(|rt| self.resource_type(&prefix, rt).map(|t| t.arn.clone()))
+                .collect();
+            self.actions[i].resource_arns = arns;
+        }
+        self.sorted = self
+            .actions
             .iter()
-            .filter(move |a| wildcard_match(&p, &a.lower))
+            .enumerate()
+            .map(|(i, a)| (a.lower.clone(), i))
+            .collect();
+        self.sorted.sort();
+        self
+    }
+
+    /// Catalog actions an IAM action pattern matches (case-insensitive `*`/`?`), in
+    /// catalog order. Only actions sharing the pattern's literal prefix are tried.
+    pub fn expand<'a>(&'a self, pattern: &str) -> std::vec::IntoIter<&'a Action> {
+        let p = pattern.to_ascii_lowercase();
+        let prefix = &p[..p.find(['*', '?']).unwrap_or(p.len())];
+        let from = self.sorted.partition_point(|(l, _)| l.as_str() < prefix);
+        let mut hits: Vec<usize> = self.sorted[from..]
+            .iter()
+            .take_while(|(l, _)| l.starts_with(prefix))
+            .filter(|(l, _)| wildcard_match(&p, l))
+            .map(|(_, i)| *i)
+            .collect();
+        hits.sort_unstable();
+        hits.into_iter()
+            .map(|i| &self.actions[i])
+            .collect::<Vec<_>>()
+            .into_iter()
     }
 
     pub fn action(&self, name: &str) -> Option<&Action> {
         let l = name.to_ascii_lowercase();
-        self.actions.iter().find(|a| a.lower == l)
+        let i = self
+            .sorted
+            .binary_search_by(|(x, _)| x.as_str().cmp(&l))
+            .ok()?;
+        Some(&self.actions[self.sorted[i].1])
     }
 
     pub fn sensitive_matching<'a>(
@@ -231,15 +278,17 @@ impl Catalog {
 }
 
 /// Glob match with `*` (any run) and `?` (one character); both sides already cased.
+/// Works on bytes (IAM action names are ASCII) without allocating: it runs for every
+/// catalog action a pattern could match.
 pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
     let (mut pi, mut ti) = (0, 0);
     let (mut star, mut mark) = (None, 0);
     while ti < t.len() {
-        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+        if pi < p.len() && (p[pi] == b'?' || p[pi] == t[ti]) {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == b'*' {
             star = Some(pi);
             mark = ti;
             pi += 1;
@@ -251,7 +300,7 @@ pub fn wildcard_match(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    while pi < p.len() && p[pi] == '*' {
+    while pi < p.len() && p[pi] == b'*' {
         pi += 1;
     }
     pi == p.len()

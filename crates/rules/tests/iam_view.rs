@@ -164,3 +164,31 @@ fn aws_managed_policies_group_membership_and_trust() {
         Some("Service")
     );
 }
+
+#[test]
+fn references_resolve_within_their_root_module() {
+    // Two environments, each with aws_iam_role.app and its own policy: each role gets
+    // only its own environment's policy.
+    let policy = |res: &str| {
+        format!("{ROLE}resource \"aws_iam_role_policy\" \"p\" {{\n  role = aws_iam_role.app.id\n  policy = jsonencode({{ Version = \"2012-10-17\", Statement = [{{ Effect = \"Allow\", Action = \"bedrock:InvokeModel\", Resource = \"{res}\" }}] }})\n}}\n")
+    };
+    let (m, v) = view(&[
+        ("dev/main.tf", &policy("*")),
+        (
+            "prod/main.tf",
+            &policy("arn:aws:bedrock:us-east-1::foundation-model/x"),
+        ),
+    ]);
+    assert_eq!(v.principals.len(), 2);
+    for p in &v.principals {
+        assert_eq!(
+            p.attachments.len(),
+            1,
+            "{}",
+            m.files.get(p.header.file).path.display()
+        );
+        let pol = &v.policies[p.attachments[0].policy];
+        let r = &m.resources[pol.resource.expect("resource")];
+        assert_eq!(r.root_dir, m.resources[p.resource].root_dir);
+    }
+}

@@ -113,28 +113,33 @@ pub fn applies(action: &Action, pattern: &str) -> bool {
     if pattern == "*" {
         return true;
     }
-    let prefix = action.name.split(':').next().unwrap_or("");
-    if action.resource_types.is_empty() {
-        return false; // only `*` works for it
+    // An action with no resource types only works with `*`.
+    action.resource_arns.iter().any(|t| arn_overlap(pattern, t))
+}
+
+/// The first six `:`-separated segments of an ARN, without allocating.
+fn segments(s: &str) -> ([&str; 6], usize) {
+    let mut out = [""; 6];
+    let mut n = 0;
+    for (i, part) in s.splitn(6, ':').enumerate() {
+        out[i] = part;
+        n = i + 1;
     }
-    action.resource_types.iter().any(|rt| {
-        catalog()
-            .resource_type(prefix, rt)
-            .is_some_and(|t| arn_overlap(pattern, &t.arn))
-    })
+    (out, n)
 }
 
 /// Can an ARN pattern (with `*`/`?`) and an ARN template (with `${...}`) match the
 /// same ARN? Compared segment by segment; a trailing `*` covers what follows.
 pub fn arn_overlap(pattern: &str, template: &str) -> bool {
-    let p: Vec<&str> = pattern.splitn(6, ':').collect();
-    let t: Vec<&str> = template.splitn(6, ':').collect();
-    for (i, ts) in t.iter().enumerate() {
-        let Some(ps) = p.get(i) else {
+    let (p, pn) = segments(pattern);
+    let (t, tn) = segments(template);
+    for (i, ts) in t[..tn].iter().enumerate() {
+        if i >= pn {
             // The pattern ran out of segments: only a trailing `*` reaches further.
-            return p.last().is_some_and(|l| l.ends_with('*'));
-        };
-        let last_pattern = i == p.len() - 1 && p.len() < t.len();
+            return pn > 0 && p[pn - 1].ends_with('*');
+        }
+        let ps = p[i];
+        let last_pattern = i == pn - 1 && pn < tn;
         if last_pattern && ps.ends_with('*') {
             return segment_overlap(ps.trim_end_matches('*'), ts) || ps.len() == 1;
         }
@@ -148,19 +153,14 @@ pub fn arn_overlap(pattern: &str, template: &str) -> bool {
 fn segment_overlap(p: &str, t: &str) -> bool {
     let p_wild = p.contains(['*', '?']);
     let t_var = t.contains("${");
-    let lit = |s: &str, stop: &[char]| -> String {
-        s.chars().take_while(|c| !stop.contains(c)).collect()
-    };
+    let lit = |s: &'_ str, stop: &[char]| -> usize { s.find(stop).unwrap_or(s.len()) };
     match (p_wild, t_var) {
         (false, false) => p == t,
         (true, false) => wildcard_match(p, t),
-        (false, true) => {
-            let tp = lit(t, &['$']);
-            p.starts_with(&tp)
-        }
+        (false, true) => p.starts_with(&t[..lit(t, &['$'])]),
         (true, true) => {
-            let (pp, tp) = (lit(p, &['*', '?']), lit(t, &['$']));
-            pp.starts_with(&tp) || tp.starts_with(&pp)
+            let (pp, tp) = (&p[..lit(p, &['*', '?'])], &t[..lit(t, &['$'])]);
+            pp.starts_with(tp) || tp.starts_with(pp)
         }
     }
 }

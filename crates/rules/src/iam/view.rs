@@ -7,8 +7,9 @@ use crate::catalog::catalog;
 use bedrock_lint_parser::value::{Kind, Value};
 use bedrock_lint_parser::{Mode, Model, Resource, Span};
 use std::collections::HashMap;
+use std::path::PathBuf;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PrincipalKind {
     Role,
     User,
@@ -85,7 +86,12 @@ pub struct Principal {
 pub struct IamView {
     pub policies: Vec<Policy>,
     pub principals: Vec<Principal>,
-    managed_by_address: HashMap<String, usize>,
+    /// References resolve within one root module: the same address in two roots (two
+    /// environments) names two different objects.
+    managed_by_address: HashMap<(PathBuf, String), usize>,
+    managed_by_name: HashMap<(PathBuf, String), usize>,
+    principal_by_address: HashMap<(PathBuf, PrincipalKind, String), Vec<usize>>,
+    principal_by_name: HashMap<(PathBuf, PrincipalKind, String), Vec<usize>>,
     pending_arns: Vec<(usize, Value, usize)>,
 }
 
@@ -143,14 +149,21 @@ impl IamView {
                     v.pending_arns.push((pi, arns.clone(), i));
                 }
             }
+            let pi = v.principals.len();
+            v.principal_by_address
+                .entry((r.root_dir.clone(), kind, r.address.clone()))
+                .or_default()
+                .push(pi);
+            if let Some(n) = &p.name {
+                v.principal_by_name
+                    .entry((r.root_dir.clone(), kind, n.clone()))
+                    .or_default()
+                    .push(pi);
+            }
             v.principals.push(p);
         }
-        let pending = std::mem::take(&mut v.pending_arns);
-        for (pi, arns, ri) in pending {
-            v.attach_arns(model, pi, &arns, ri, None);
-        }
         // Managed policy resources, by address.
-        let mut managed_policies: HashMap<String, usize> = HashMap::new();
+        let mut managed_policies: HashMap<(PathBuf, String), usize> = HashMap::new();
         for (i, r) in res
             .iter()
             .enumerate()
@@ -158,10 +171,19 @@ impl IamView {
         {
             if let Some(pv) = r.body.get("policy") {
                 let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
-                managed_policies.insert(r.address.clone(), id);
+                managed_policies.insert((r.root_dir.clone(), r.address.clone()), id);
+                if let Some(n) = r.body.get("name").and_then(Value::as_str) {
+                    v.managed_by_name
+                        .insert((r.root_dir.clone(), n.to_string()), id);
+                }
             }
         }
         v.managed_by_address = managed_policies;
+        // managed_policy_arns may name the policies just indexed.
+        let pending = std::mem::take(&mut v.pending_arns);
+        for (pi, arns, ri) in pending {
+            v.attach_arns(model, pi, &arns, ri, None);
+        }
         for (i, r) in res.iter().enumerate().filter(|(_, r)| managed(r)) {
             let b = &r.body;
             match r.rtype.as_str() {
@@ -295,8 +317,12 @@ impl IamView {
     ) {
         for arn in list_items(Some(arns)) {
             // A reference to an aws_iam_policy in this configuration.
+            let root = &model.resources[resource].root_dir;
             if let Some(from) = &arn.from {
-                if let Some(&id) = self.managed_by_address.get(from.as_ref()) {
+                if let Some(&id) = self
+                    .managed_by_address
+                    .get(&(root.clone(), from.to_string()))
+                {
                     self.principals[pi].attachments.push(Attachment {
                         policy: id,
                         resource,
@@ -340,7 +366,7 @@ impl IamView {
                             arn.best_span(),
                             resource,
                         ));
-                    } else if let Some(id) = self.policy_by_arn(model, text) {
+                    } else if let Some(id) = self.policy_by_arn(root, text) {
                         self.principals[pi].attachments.push(Attachment {
                             policy: id,
                             resource,
@@ -368,46 +394,39 @@ impl IamView {
     }
 
     /// A customer managed policy named by a literal ARN `arn:aws:iam::123:policy/name`.
-    fn policy_by_arn(&self, model: &Model, arn: &str) -> Option<usize> {
+    fn policy_by_arn(&self, root: &std::path::Path, arn: &str) -> Option<usize> {
         let name = arn.rsplit('/').next()?;
-        self.managed_by_address.iter().find_map(|(addr, &id)| {
-            let r = model.resources.iter().find(|r| &r.address == addr)?;
-            (r.body.get("name").and_then(Value::as_str) == Some(name)).then_some(id)
-        })
+        self.managed_by_name
+            .get(&(root.to_path_buf(), name.to_string()))
+            .copied()
     }
 
     /// Principals a reference (`aws_iam_role.x.name`, a literal name, an ARN) names.
     fn find_principals(
-        &mut self,
+        &self,
         model: &Model,
         v: Option<&Value>,
         kind: PrincipalKind,
         from_resource: usize,
     ) -> Vec<usize> {
         let Some(v) = v else { return vec![] };
+        let root = model.resources[from_resource].root_dir.clone();
         if let Some(from) = &v.from {
-            let hits: Vec<usize> = self
-                .principals
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.kind == kind && p.address == from.as_ref())
-                .map(|(i, _)| i)
-                .collect();
-            if !hits.is_empty() {
-                return hits;
+            if let Some(hits) =
+                self.principal_by_address
+                    .get(&(root.clone(), kind, from.to_string()))
+            {
+                return hits.clone();
             }
         }
         let Some(name) = v.as_str() else {
-            let _ = (model, from_resource);
             return vec![];
         };
         let name = name.rsplit('/').next().unwrap_or(name);
-        self.principals
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| p.kind == kind && p.name.as_deref() == Some(name))
-            .map(|(i, _)| i)
-            .collect()
+        self.principal_by_name
+            .get(&(root, kind, name.to_string()))
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
