@@ -70,6 +70,8 @@ pub struct Entry {
     pub access_keys: usize,
     pub max_session: Session,
     pub environments: Vec<String>,
+    /// The root module the principal belongs to (addresses are per root module).
+    pub root: String,
 }
 
 const CATEGORIES: [Category; 4] = [
@@ -312,6 +314,11 @@ fn entry(model: &Model, view: &IamView, p: &Principal, today: Date) -> Entry {
         access_keys: p.access_keys.len(),
         max_session,
         environments: p.environments.clone(),
+        root: model.resources[p.resource]
+            .root_dir
+            .display()
+            .to_string()
+            .replace('\\', "/"),
     }
 }
 
@@ -502,7 +509,19 @@ fn row(e: &Entry) -> [String; 8] {
 }
 
 pub fn render_table(map: &[Entry]) -> String {
-    let rows: Vec<[String; 8]> = map.iter().map(row).collect();
+    // With several root modules the same address can name several principals: say
+    // which root each belongs to.
+    let several_roots = map.iter().any(|e| e.root != map[0].root);
+    let rows: Vec<[String; 8]> = map
+        .iter()
+        .map(|e| {
+            let mut r = row(e);
+            if several_roots {
+                r[0] = format!("{}: {}", e.root, r[0]);
+            }
+            r
+        })
+        .collect();
     let mut widths: Vec<usize> = HEADERS.iter().map(|h| h.chars().count()).collect();
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {
