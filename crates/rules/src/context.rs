@@ -8,15 +8,15 @@ use crate::iam::policy::Statement;
 use crate::iam::IamView;
 use crate::iam::{Policy, PolicyKind};
 use bedrock_lint_parser::{Model, Resource};
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 pub struct Ctx<'a> {
     pub model: &'a Model,
     pub view: &'a IamView,
     pub config: &'a Config,
     pub today: Date,
-    grants: Vec<OnceCell<Vec<PrincipalGrant<'a>>>>,
-    statements: OnceCell<Vec<PolicyStatements<'a>>>,
+    grants: Vec<OnceLock<Vec<PrincipalGrant<'a>>>>,
+    statements: OnceLock<Vec<PolicyStatements<'a>>>,
 }
 
 /// An identity policy's statements still in force, each with its grants expanded once.
@@ -30,9 +30,9 @@ impl<'a> Ctx<'a> {
             config,
             today,
             grants: (0..view.principals.len())
-                .map(|_| OnceCell::new())
+                .map(|_| OnceLock::new())
                 .collect(),
-            statements: OnceCell::new(),
+            statements: OnceLock::new(),
         }
     }
 

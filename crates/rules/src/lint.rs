@@ -86,16 +86,23 @@ pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
             d.severity = s;
         }
     }
-    diagnostics.sort_by(|a, b| {
-        let fa = &model.files.get(a.span.file).path;
-        let fb = &model.files.get(b.span.file).path;
-        (fa, a.span.start, a.rule.code(), &a.message).cmp(&(
-            fb,
-            b.span.start,
-            b.rule.code(),
-            &b.message,
-        ))
-    });
+    // A total order (rules run in parallel): file, position, code, then the rest.
+    let key = |d: &Diagnostic| {
+        (
+            model.files.get(d.span.file).path.clone(),
+            d.span.start,
+            d.span.end,
+            d.rule.code(),
+            d.message.clone(),
+            d.address.clone(),
+            d.principal.clone(),
+            d.related
+                .iter()
+                .map(|l| (l.span, l.message.clone()))
+                .collect::<Vec<_>>(),
+        )
+    };
+    diagnostics.sort_by_cached_key(key);
     diagnostics.dedup_by(|a, b| a.rule == b.rule && a.span == b.span && a.message == b.message);
     Report {
         model,

@@ -29,13 +29,24 @@ macro_rules! declare_rules {
             }
         }
 
-        /// Runs every enabled rule's check over the IAM view.
+        type Check = fn(&crate::context::Ctx, &mut Vec<crate::Diagnostic>);
+
+        const CHECKS: &[(RuleId, Check)] = &[$((RuleId::$variant, $module::check),)*];
+
+        /// Runs every enabled rule's check over the IAM view. Rules are pure and
+        /// independent, so they run in parallel; the report is sorted afterwards.
         pub(crate) fn run_all(ctx: &crate::context::Ctx, out: &mut Vec<crate::Diagnostic>) {
-            $(
-                if ctx.config.enabled(RuleId::$variant) {
-                    $module::check(ctx, out);
-                }
-            )*
+            use rayon::prelude::*;
+            let found: Vec<Vec<crate::Diagnostic>> = CHECKS
+                .par_iter()
+                .filter(|(id, _)| ctx.config.enabled(*id))
+                .map(|(_, check)| {
+                    let mut v = Vec::new();
+                    check(ctx, &mut v);
+                    v
+                })
+                .collect();
+            out.extend(found.into_iter().flatten());
         }
     };
 }
