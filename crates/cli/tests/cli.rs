@@ -3,10 +3,12 @@
 //!
 //! Regenerate docs/rules.md with `UPDATE_DOCS=1 cargo test --test cli`.
 
+mod common;
+
+use common::tree;
 use pretty_assertions::assert_eq;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bedrock-lint");
 const TODAY: &str = "2026-11-29";
@@ -64,24 +66,6 @@ fn config(extra: &str) -> String {
 
 const BL101_LINE: &str =
     "main.tf:21:18: error[BL101] bedrock:InvokeModel is allowed on every model (\"*\")\n";
-
-/// A fresh directory under the system temp dir holding `files`.
-fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "bedrock-lint-cli-{}-{}-{name}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    for (path, text) in files {
-        let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().expect("parent")).expect("dir");
-        std::fs::write(p, text).expect("write");
-    }
-    dir
-}
 
 fn bad_tree(name: &str) -> PathBuf {
     tree(

@@ -4,10 +4,12 @@
 //! The SARIF output is validated against the official 2.1.0 schema with Python's
 //! `jsonschema` when it is installed (CI installs it); otherwise that check is skipped.
 
+mod common;
+
+use common::tree;
 use pretty_assertions::assert_eq;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BIN: &str = env!("CARGO_BIN_EXE_bedrock-lint");
 const TODAY: &str = "2026-11-29";
@@ -51,24 +53,6 @@ fn main_tf(resource: &str, ignore: &str) -> String {
 
 const CONFIG: &str = "invocation_logging = \"external\"\n";
 const MSG: &str = r#"bedrock:InvokeModel is allowed on every model ("*")"#;
-
-/// A fresh directory under the system temp dir holding `files`.
-fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "bedrock-lint-formats-{}-{}-{name}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    for (path, text) in files {
-        let p = dir.join(path);
-        std::fs::create_dir_all(p.parent().expect("parent")).expect("dir");
-        std::fs::write(p, text).expect("write");
-    }
-    dir
-}
 
 fn bad_tree(name: &str) -> PathBuf {
     tree(
