@@ -151,6 +151,16 @@ fn fix(ctx: &Ctx, res: &Field, ri: usize) -> Option<Fix> {
     })
 }
 
+/// The actions of `invoke` that apply to resource element `ri`, for a message.
+pub fn actions_on(invoke: &[&crate::iam::grants::Granted], ri: usize) -> String {
+    action_list(
+        invoke
+            .iter()
+            .filter(|y| y.resources.contains(&ri))
+            .map(|y| y.action.name.as_str()),
+    )
+}
+
 /// `bedrock:InvokeModel`, or `bedrock:InvokeModel and 3 more invoke actions`.
 pub fn action_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
     let mut v: Vec<&str> = names.collect();

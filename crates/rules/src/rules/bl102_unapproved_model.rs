@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::{arn_parts, is_any_model, model_id};
 use crate::iam::policy::Statement;
 use crate::registry::{Meta, RuleId};
-use crate::rules::bl101_invoke_any_model::action_list;
+use crate::rules::bl101_invoke_any_model::actions_on;
 
 pub const META: Meta = Meta {
     code: "BL102",
@@ -55,12 +55,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         continue;
                     };
                     reported.insert(ri);
-                    let names = action_list(
-                        invoke
-                            .iter()
-                            .filter(|y| y.resources.contains(&ri))
-                            .map(|y| y.action.name.as_str()),
-                    );
+                    let names = actions_on(&invoke, ri);
                     out.push(
                         diag(st, span, &names, &id, text)
                             .address(pol.address.clone())

@@ -8,7 +8,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::iam::grants::{arn_parts, is_any_model};
 use crate::iam::policy::Statement;
 use crate::registry::{Meta, RuleId};
-use crate::rules::bl101_invoke_any_model::action_list;
+use crate::rules::bl101_invoke_any_model::actions_on;
 
 pub const META: Meta = Meta {
     code: "BL103",
@@ -121,12 +121,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     let Some(problem) = problem else { continue };
                     let Some(span) = e.primary() else { continue };
                     reported.insert(ri);
-                    let names = action_list(
-                        invoke
-                            .iter()
-                            .filter(|y| y.resources.contains(&ri))
-                            .map(|y| y.action.name.as_str()),
-                    );
+                    let names = actions_on(&invoke, ri);
                     let mut d = Diagnostic::new(
                         RuleId::Bl103,
                         span,
