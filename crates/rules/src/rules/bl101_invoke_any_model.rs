@@ -43,6 +43,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let Some(res) = &st.resource else { continue };
+            if narrowed_to_profiles(st) {
+                continue;
+            }
             let mut reported = std::collections::HashSet::new();
             for x in &invoke {
                 for &ri in &x.resources {
@@ -63,6 +66,30 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// A condition on `bedrock:InferenceProfileArn` naming specific profiles narrows the
+/// models: every request must come through one of them (the pattern AWS documents for
+/// cross-region inference, with `foundation-model/*` in Resource). A negated or
+/// `IfExists` operator does not narrow, nor does a wildcard profile.
+fn narrowed_to_profiles(st: &Statement) -> bool {
+    st.conditions_on("bedrock:InferenceProfileArn").any(|c| {
+        let op = c.operator.to_ascii_lowercase();
+        let positive = (op.contains("stringequals")
+            || op.contains("arnequals")
+            || op.contains("stringlike")
+            || op.contains("arnlike"))
+            && !op.contains("not")
+            && !op.contains("ifexists");
+        positive
+            && !c.values.items.is_empty()
+            && c.values.items.iter().all(|e| {
+                e.text.as_deref().is_some_and(|t| {
+                    let id = t.rsplit_once('/').map(|(_, id)| id).unwrap_or("*");
+                    !id.is_empty() && !id.contains(['*', '?']) && t.contains(":inference-profile/")
+                })
+            })
+    })
 }
 
 fn diag(
