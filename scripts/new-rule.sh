@@ -23,6 +23,7 @@ pub const META: Meta = Meta {
     severity: Severity::$sev,
     group: "$group",
     fix: None,
+    frameworks: &["OWASP-NHI5"],
 };
 
 pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}

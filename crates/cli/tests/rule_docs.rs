@@ -111,6 +111,19 @@ fn every_rule_has_a_matching_document() {
                 ));
             }
         }
+        let fw = docs::front_matter(*r, "frameworks").unwrap_or("");
+        let doc_fw: Vec<&str> = fw
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if doc_fw != r.meta().frameworks {
+            problems.push(format!(
+                "{}: frameworks {doc_fw:?} in the doc, {:?} in the rule",
+                r.code(),
+                r.meta().frameworks
+            ));
+        }
         for s in SECTIONS {
             if !doc.contains(s) {
                 problems.push(format!("{}: missing section {s}", r.code()));

@@ -14,6 +14,8 @@ pub struct Meta {
     pub group: &'static str,
     /// The fix it offers, if any.
     pub fix: Option<crate::diagnostic::Applicability>,
+    /// Framework references (OWASP NHI Top 10, NIST AI RMF), for SARIF tags and reports.
+    pub frameworks: &'static [&'static str],
 }
 
 macro_rules! declare_rules {

@@ -15,6 +15,7 @@ pub const META: Meta = Meta {
     severity: Severity::Error,
     group: "model-scope",
     fix: None,
+    frameworks: &["OWASP-NHI5"],
 };
 
 /// Resource types whose resource id is a model ID (RULES.md "Model IDs").

@@ -16,6 +16,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "model-scope",
     fix: Some(Applicability::Unsafe),
+    frameworks: &["OWASP-NHI5"],
 };
 
 /// What the statement's `aws:RequestedRegion` conditions say.

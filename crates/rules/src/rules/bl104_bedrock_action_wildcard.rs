@@ -14,6 +14,7 @@ pub const META: Meta = Meta {
     severity: Severity::Error,
     group: "model-scope",
     fix: Some(Applicability::Unsafe),
+    frameworks: &["OWASP-NHI5"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -15,6 +15,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "model-scope",
     fix: None,
+    frameworks: &["OWASP-NHI5"],
 };
 
 /// Account-owned model resource types.

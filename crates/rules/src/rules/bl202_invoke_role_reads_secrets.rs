@@ -18,6 +18,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "role-separation",
     fix: None,
+    frameworks: &["OWASP-NHI5"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -12,6 +12,7 @@ pub const META: Meta = Meta {
     severity: Severity::Error,
     group: "role-separation",
     fix: None,
+    frameworks: &["OWASP-NHI5"],
 };
 
 const BROAD: [&str; 3] = [

@@ -12,6 +12,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "credentials",
     fix: None,
+    frameworks: &["OWASP-NHI10"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

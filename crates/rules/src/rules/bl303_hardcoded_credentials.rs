@@ -15,6 +15,7 @@ pub const META: Meta = Meta {
     severity: Severity::Error,
     group: "credentials",
     fix: None,
+    frameworks: &["OWASP-NHI2"],
 };
 
 const HELP: &str = "remove the credential from the code, rotate it, and let the provider read credentials from the environment (an OIDC-assumed role in CI, `aws sso login` locally)";

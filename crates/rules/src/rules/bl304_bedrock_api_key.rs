@@ -12,6 +12,7 @@ pub const META: Meta = Meta {
     severity: Severity::Error,
     group: "credentials",
     fix: None,
+    frameworks: &["OWASP-NHI7"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -14,6 +14,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "sessions-and-trust",
     fix: Some(Applicability::Unsafe),
+    frameworks: &["OWASP-NHI7"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

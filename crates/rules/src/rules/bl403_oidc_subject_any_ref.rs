@@ -12,6 +12,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "sessions-and-trust",
     fix: None,
+    frameworks: &["OWASP-NHI6"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -15,6 +15,7 @@ pub const META: Meta = Meta {
     severity: Severity::Error,
     group: "sessions-and-trust",
     fix: None,
+    frameworks: &["OWASP-NHI6"],
 };
 
 const NARROWING: [&str; 4] = [

@@ -16,6 +16,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "sessions-and-trust",
     fix: None,
+    frameworks: &["OWASP-NHI8", "OWASP-NHI9"],
 };
 
 struct Occurrence {

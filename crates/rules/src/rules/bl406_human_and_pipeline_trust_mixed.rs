@@ -15,6 +15,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "sessions-and-trust",
     fix: None,
+    frameworks: &["OWASP-NHI10"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

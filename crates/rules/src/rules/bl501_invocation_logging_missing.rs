@@ -17,6 +17,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "governance",
     fix: None,
+    frameworks: &["NIST-AI-RMF-GOVERN"],
 };
 
 pub const LOGGING_RESOURCE: &str = "aws_bedrock_model_invocation_logging_configuration";

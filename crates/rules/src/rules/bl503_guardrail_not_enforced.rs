@@ -14,6 +14,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "governance",
     fix: None,
+    frameworks: &["NIST-AI-RMF-GOVERN"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

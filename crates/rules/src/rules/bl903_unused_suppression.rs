@@ -10,6 +10,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "linter",
     fix: None,
+    frameworks: &["NIST-AI-RMF-GOVERN"],
 };
 
 pub fn check(_ctx: &Ctx, _out: &mut Vec<Diagnostic>) {}

@@ -17,6 +17,7 @@ pub const META: Meta = Meta {
     severity: Severity::Note,
     group: "linter",
     fix: None,
+    frameworks: &["NIST-AI-RMF-GOVERN"],
 };
 
 struct Out<'o> {

@@ -12,6 +12,7 @@ pub const META: Meta = Meta {
     severity: Severity::Error,
     group: "linter",
     fix: None,
+    frameworks: &["NIST-AI-RMF-GOVERN"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {

@@ -13,6 +13,7 @@ pub const META: Meta = Meta {
     severity: Severity::Warning,
     group: "linter",
     fix: None,
+    frameworks: &["NIST-AI-RMF-GOVERN"],
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
