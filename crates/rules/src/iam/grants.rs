@@ -222,14 +222,14 @@ pub struct PrincipalGrant<'v> {
 }
 
 /// A principal's effective grants: every Allow statement of every attached identity
-/// policy, less actions an unconditional Deny covers on `*`.
+/// policy, less actions an unconditional Deny covers on every resource they apply to
+/// (RULES.md: a partial Deny removes nothing).
 pub fn principal_grants<'v>(
     view: &'v IamView,
     p: &Principal,
     today: crate::date::Date,
 ) -> Vec<PrincipalGrant<'v>> {
     let mut out = Vec::new();
-    let mut denies: Vec<&Statement> = Vec::new();
     for a in &p.attachments {
         let pol = &view.policies[a.policy];
         if pol.kind == PolicyKind::Trust {
@@ -240,7 +240,6 @@ pub fn principal_grants<'v>(
                 continue;
             }
             match st.effect {
-                Effect::Deny => denies.push(st),
                 Effect::Allow => {
                     let g = statement_grants(st);
                     out.push(PrincipalGrant {
@@ -251,33 +250,27 @@ pub fn principal_grants<'v>(
                         attachment: a.span,
                     });
                 }
-                Effect::Unknown => {}
+                // Deny statements are applied below, all at once.
+                Effect::Deny | Effect::Unknown => {}
             }
         }
     }
-    for d in denies {
-        if !d.conditions.is_empty() {
-            continue;
-        }
-        let covers_all = d
-            .resource
-            .as_ref()
-            .is_some_and(|r| r.texts().any(|t| t == "*"));
-        if !covers_all {
-            continue;
-        }
-        let pats: Vec<String> = d
-            .action
-            .as_ref()
-            .map(|a| a.texts().map(str::to_ascii_lowercase).collect())
-            .unwrap_or_default();
-        for g in &mut out {
-            g.granted.retain(|gr| {
-                !pats
-                    .iter()
-                    .any(|p| wildcard_match(p, &gr.action.name.to_ascii_lowercase()))
-            });
-        }
+    let precise = deny_statements(view, p);
+    for g in &mut out {
+        let st = g.stmt;
+        g.granted.retain(|gr| {
+            let res: Vec<&str> = st
+                .resource
+                .as_ref()
+                .map(|r| {
+                    gr.resources
+                        .iter()
+                        .filter_map(|&i| r.items[i].text.as_deref())
+                        .collect()
+                })
+                .unwrap_or_default();
+            !denied(&precise, &gr.action.name, &res, gr.not_resource)
+        });
     }
     out
 }
@@ -287,4 +280,49 @@ pub fn has_category(grants: &[PrincipalGrant], cat: Category) -> bool {
     grants
         .iter()
         .any(|g| g.granted.iter().any(|x| x.action.category == cat))
+}
+
+/// The unconditional Deny statements of a principal's identity policies.
+pub fn deny_statements<'v>(view: &'v IamView, p: &Principal) -> Vec<&'v Statement> {
+    p.attachments
+        .iter()
+        .map(|a| &view.policies[a.policy])
+        .filter(|pol| pol.kind != PolicyKind::Trust)
+        .flat_map(|pol| pol.doc.statements.iter())
+        .filter(|st| st.effect == Effect::Deny && st.conditions.is_empty())
+        .collect()
+}
+
+/// Does one explicit Deny exactly cover `action` on every resource pattern in
+/// `resources` (RULES.md: a partial Deny removes nothing)?
+pub fn denied(denies: &[&Statement], action: &str, resources: &[&str], not_resource: bool) -> bool {
+    let action = action.to_ascii_lowercase();
+    denies.iter().any(|d| {
+        let acts = match (&d.action, &d.not_action) {
+            (Some(a), _) => a
+                .texts()
+                .any(|t| wildcard_match(&t.to_ascii_lowercase(), &action)),
+            (None, Some(na)) => {
+                !na.is_unknown()
+                    && !na
+                        .texts()
+                        .any(|t| wildcard_match(&t.to_ascii_lowercase(), &action))
+            }
+            _ => false,
+        };
+        if !acts || d.not_resource.is_some() {
+            return false;
+        }
+        let Some(dr) = &d.resource else { return false };
+        if dr.texts().any(|t| t == "*") {
+            return true;
+        }
+        // A grant pattern is covered when a Deny pattern matches it as text (its
+        // wildcards read literally), so every ARN it can match is denied too.
+        !not_resource
+            && !resources.is_empty()
+            && resources
+                .iter()
+                .all(|r| dr.texts().any(|t| wildcard_match(t, r)))
+    })
 }

@@ -1,13 +1,12 @@
 //! BL201 invoke-and-admin-mixed: one principal's effective grants include both
 //! invoke and admin actions. See rules/BL201-invoke-and-admin-mixed.md.
 
-use crate::catalog::wildcard_match;
 use crate::catalog::Category;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::iam::grants::{denied, deny_statements};
 use crate::iam::grants::{Granted, PrincipalGrant};
-use crate::iam::policy::{Effect, Statement};
-use crate::iam::{PolicyKind, Principal};
+use crate::iam::policy::Statement;
 use crate::registry::{Meta, RuleId};
 use bedrock_lint_parser::Span;
 
@@ -23,7 +22,7 @@ pub const META: Meta = Meta {
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (i, p) in ctx.view.principals.iter().enumerate() {
         let grants = ctx.grants(i);
-        let denies = deny_statements(ctx, p);
+        let denies = deny_statements(ctx.view, p);
         let (Some(inv), Some(adm)) = (
             pick(grants, Category::Invoke, &denies),
             pick(grants, Category::Admin, &denies),
@@ -130,55 +129,4 @@ fn on(g: &PrincipalGrant, x: &Granted) -> String {
         1 => format!("\"{}\"", texts[0]),
         n => format!("\"{}\" and {} more", texts[0], n - 1),
     }
-}
-
-/// The unconditional Deny statements of a principal's identity policies.
-pub(crate) fn deny_statements<'v>(ctx: &Ctx<'v>, p: &Principal) -> Vec<&'v Statement> {
-    let view: &'v crate::iam::IamView = ctx.view;
-    p.attachments
-        .iter()
-        .map(|a| &view.policies[a.policy])
-        .filter(|pol| pol.kind != PolicyKind::Trust)
-        .flat_map(|pol| pol.doc.statements.iter())
-        .filter(|st| st.effect == Effect::Deny && st.conditions.is_empty())
-        .collect()
-}
-
-/// Does one explicit Deny exactly cover `action` on every resource pattern in
-/// `resources` (RULES.md: a partial Deny removes nothing)?
-pub(crate) fn denied(
-    denies: &[&Statement],
-    action: &str,
-    resources: &[&str],
-    not_resource: bool,
-) -> bool {
-    let action = action.to_ascii_lowercase();
-    denies.iter().any(|d| {
-        let acts = match (&d.action, &d.not_action) {
-            (Some(a), _) => a
-                .texts()
-                .any(|t| wildcard_match(&t.to_ascii_lowercase(), &action)),
-            (None, Some(na)) => {
-                !na.is_unknown()
-                    && !na
-                        .texts()
-                        .any(|t| wildcard_match(&t.to_ascii_lowercase(), &action))
-            }
-            _ => false,
-        };
-        if !acts || d.not_resource.is_some() {
-            return false;
-        }
-        let Some(dr) = &d.resource else { return false };
-        if dr.texts().any(|t| t == "*") {
-            return true;
-        }
-        // A grant pattern is covered when a Deny pattern matches it as text (its
-        // wildcards read literally), so every ARN it can match is denied too.
-        !not_resource
-            && !resources.is_empty()
-            && resources
-                .iter()
-                .all(|r| dr.texts().any(|t| wildcard_match(t, r)))
-    })
 }

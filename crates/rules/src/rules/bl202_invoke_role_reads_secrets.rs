@@ -6,10 +6,10 @@ use crate::catalog::{catalog, wildcard_match, Category};
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::has_category;
+use crate::iam::grants::{denied, deny_statements};
 use crate::iam::policy::{Effect, Statement};
 use crate::iam::PolicyKind;
 use crate::registry::{Meta, RuleId};
-use crate::rules::bl201_invoke_and_admin_mixed::{denied, deny_statements};
 use bedrock_lint_parser::Span;
 
 pub const META: Meta = Meta {
@@ -46,7 +46,7 @@ pub(crate) fn sensitive(
         if !has_category(ctx.grants(i), Category::Invoke) {
             continue;
         }
-        let denies = deny_statements(ctx, p);
+        let denies = deny_statements(ctx.view, p);
         // (action, statement, where the grant is written)
         let mut found: Vec<(&str, &Statement, Option<Span>)> = Vec::new();
         for a in &p.attachments {
