@@ -70,7 +70,25 @@ pub fn resolve_config(args: &LintArgs) -> Result<Config, Failure> {
                 .first()
                 .cloned()
                 .unwrap_or_else(|| PathBuf::from("."));
-            Config::discover(&start)
+            let found = Config::discover(&start);
+            // One run uses one config: say so when the paths would find different ones,
+            // rather than silently judge some of them by another tree's settings.
+            let others: Vec<PathBuf> = args
+                .paths
+                .iter()
+                .skip(1)
+                .filter_map(|p| Config::discover(p))
+                .filter(|c| Some(c) != found.as_ref())
+                .collect();
+            if let Some(other) = others.first() {
+                eprintln!(
+                    "bedrock-lint: warning: the paths have different configs ({} and {}); using {} for all — lint them separately or pass --config",
+                    found.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "defaults".into()),
+                    other.display(),
+                    found.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "the defaults".into()),
+                );
+            }
+            found
         }
     };
     let mut config = match path {
