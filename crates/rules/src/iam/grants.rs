@@ -23,6 +23,16 @@ pub struct StatementGrants {
     pub unknown: Option<(String, Option<bedrock_lint_parser::Span>)>,
 }
 
+impl StatementGrants {
+    /// The granted actions of one category (the invoke grants most rules start from).
+    pub fn of(&self, cat: Category) -> Vec<&Granted> {
+        self.granted
+            .iter()
+            .filter(|x| x.action.category == cat)
+            .collect()
+    }
+}
+
 /// Expands an Allow statement's actions against the catalog (Bedrock prefixes only).
 pub fn statement_grants(st: &Statement) -> StatementGrants {
     let mut out = StatementGrants::default();

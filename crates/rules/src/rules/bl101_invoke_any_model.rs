@@ -20,11 +20,7 @@ pub const META: Meta = Meta {
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     for (pol, statements) in ctx.identity_statements() {
         for (st, g) in statements {
-            let invoke: Vec<_> = g
-                .granted
-                .iter()
-                .filter(|x| x.action.category == Category::Invoke)
-                .collect();
+            let invoke = g.of(Category::Invoke);
             if invoke.is_empty() {
                 continue;
             }

@@ -32,11 +32,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if st.not_resource.is_some() {
                 continue;
             }
-            let invoke: Vec<_> = g
-                .granted
-                .iter()
-                .filter(|x| x.action.category == Category::Invoke)
-                .collect();
+            let invoke = g.of(Category::Invoke);
             if invoke.is_empty() {
                 continue;
             }

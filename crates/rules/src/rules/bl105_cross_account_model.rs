@@ -35,11 +35,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if st.not_resource.is_some() {
                 continue; // BL101 reports it
             }
-            let invoke: Vec<_> = g
-                .granted
-                .iter()
-                .filter(|x| x.action.category == Category::Invoke)
-                .collect();
+            let invoke = g.of(Category::Invoke);
             let Some(res) = &st.resource else { continue };
             let mut reported = std::collections::HashSet::new();
             for x in &invoke {
