@@ -2,7 +2,7 @@
 //! HCL parser, validated strictly (unknown keys, bad globs, rules, severities).
 
 use crate::diagnostic::Severity;
-use crate::registry::{RuleId, ALL};
+use crate::rule_id::{RuleId, ALL};
 use bedrock_lint_parser::syntax::ast::{Expr, ExprKind};
 use bedrock_lint_parser::syntax::hcl;
 use bedrock_lint_parser::FileId;

@@ -1,10 +1,16 @@
 //! What a rule's check receives: the model, the IAM view, the resolved config and
 //! today's date, with per-principal grants computed once.
 
+use crate::catalog::Category;
 use crate::config::Config;
 use crate::date::Date;
-use crate::iam::grants::{principal_grants, statement_grants, PrincipalGrant, StatementGrants};
+use crate::iam::grants::{
+    has_category, principal_grants, sensitive_grants, statement_grants, PrincipalGrant,
+    SensitiveGrant, StatementGrants,
+};
+use crate::iam::policy::PolicyDoc;
 use crate::iam::policy::Statement;
+use crate::iam::trust::{web_identities_in, WebIdentity};
 use crate::iam::IamView;
 use crate::iam::{Policy, PolicyKind};
 use bedrock_lint_parser::{Model, Resource};
@@ -16,6 +22,7 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     pub today: Date,
     grants: Vec<OnceLock<Vec<PrincipalGrant<'a>>>>,
+    sensitive: Vec<OnceLock<Vec<SensitiveGrant<'a>>>>,
     statements: OnceLock<Vec<PolicyStatements<'a>>>,
 }
 
@@ -30,6 +37,9 @@ impl<'a> Ctx<'a> {
             config,
             today,
             grants: (0..view.principals.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+            sensitive: (0..view.principals.len())
                 .map(|_| OnceLock::new())
                 .collect(),
             statements: OnceLock::new(),
@@ -62,6 +72,27 @@ impl<'a> Ctx<'a> {
                 })
                 .collect()
         })
+    }
+
+    /// Does principal `i` have any effective Bedrock grant?
+    pub fn has_bedrock(&self, i: usize) -> bool {
+        self.grants(i).iter().any(|g| !g.granted.is_empty())
+    }
+
+    /// Does principal `i` have any effective invoke grant?
+    pub fn has_invoke(&self, i: usize) -> bool {
+        has_category(self.grants(i), Category::Invoke)
+    }
+
+    /// The sensitive actions principal `i` is granted (RULES.md BL202/BL203).
+    pub fn sensitive(&self, i: usize) -> &[SensitiveGrant<'a>] {
+        self.sensitive[i]
+            .get_or_init(|| sensitive_grants(self.view, &self.view.principals[i], self.today))
+    }
+
+    /// Trust-policy web identities still in force, hosts resolved from the model.
+    pub fn web_identities(&self, doc: &'a PolicyDoc) -> Vec<WebIdentity<'a>> {
+        web_identities_in(self.model, doc, self.today)
     }
 
     pub fn resource(&self, i: usize) -> &'a Resource {

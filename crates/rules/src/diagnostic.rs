@@ -1,7 +1,7 @@
 //! What rules return: a finding with its primary span, related labels, help and an
 //! optional fix. Byte spans only; line/column are computed by renderers.
 
-use crate::registry::RuleId;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

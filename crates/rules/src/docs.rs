@@ -1,7 +1,7 @@
 //! The rule documents (rules/*.md), embedded: the one source for `explain`, SARIF help
 //! and hover.
 
-use crate::registry::RuleId;
+use crate::rule_id::RuleId;
 
 include!(concat!(env!("OUT_DIR"), "/docs_list.rs"));
 

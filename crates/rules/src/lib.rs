@@ -9,12 +9,16 @@ pub mod diagnostic;
 pub mod docs;
 pub mod iam;
 pub mod lint;
+pub mod meta;
 pub mod registry;
+pub mod rule_id;
 pub mod rules;
 pub mod suppress;
+pub mod visit;
 
 pub use config::Config;
 pub use date::Date;
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
-pub use lint::{lint, lint_model, LintInput, Report};
-pub use registry::{RuleId, ALL};
+pub use lint::{analyse, lint, lint_model, LintInput, Report};
+pub use meta::Meta;
+pub use rule_id::{RuleId, ALL};

@@ -5,10 +5,10 @@ use crate::config::Config;
 use crate::context::Ctx;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::iam::IamView;
+use crate::iam::{IamView, PolicyKind};
 use crate::registry::run_all;
 use bedrock_lint_parser::model::load::{LoadOptions, PathError};
-use bedrock_lint_parser::Model;
+use bedrock_lint_parser::{Model, Span};
 
 pub struct LintInput {
     pub load: LoadOptions,
@@ -37,6 +37,18 @@ impl Report {
 }
 
 pub fn lint(input: &LintInput) -> Result<Report, PathError> {
+    let model = load(input)?;
+    Ok(lint_model(model, &input.config, input.today))
+}
+
+/// The model and IAM view without running the rules (the access map needs no more).
+pub fn analyse(input: &LintInput) -> Result<(Model, IamView), PathError> {
+    let model = load(input)?;
+    let view = view_of(&model, &input.config);
+    Ok((model, view))
+}
+
+fn load(input: &LintInput) -> Result<Model, PathError> {
     let mut load = input.load.clone();
     if load.exclude.is_none() {
         load.exclude = input.config.exclude.clone();
@@ -44,12 +56,12 @@ pub fn lint(input: &LintInput) -> Result<Report, PathError> {
     if load.exclude_root.is_none() {
         load.exclude_root = Some(input.config.root.clone());
     }
-    let model = bedrock_lint_parser::build(&load)?;
-    Ok(lint_model(model, &input.config, input.today))
+    bedrock_lint_parser::build(&load)
 }
 
-pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
-    let mut view = IamView::build(&model);
+/// The IAM view, each principal with the environments config gives its root module.
+fn view_of(model: &Model, config: &Config) -> IamView {
+    let mut view = IamView::build(model);
     for p in &mut view.principals {
         // A role defined in a shared module belongs to the environment of the root
         // module that instantiates it.
@@ -62,29 +74,20 @@ pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
         };
         p.environments = config.environments_of(&path);
     }
+    view
+}
+
+pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
+    let view = view_of(&model, config);
     let mut diagnostics = Vec::new();
     {
         let ctx = Ctx::new(&model, &view, config, today);
         run_all(&ctx, &mut diagnostics);
     }
-    for d in &mut diagnostics {
-        if let Some(s) = config.severity(d.rule) {
-            d.severity = s;
-        }
-        // A time-bound grant still in force is reported, one step down.
-        if let Some(until) = &d.time_bound {
-            if d.severity == Severity::Error {
-                d.severity = Severity::Warning;
-                d.message
-                    .push_str(&format!(" (time-bound: allowed until {until})"));
-            }
-        }
-    }
     crate::suppress::apply(&model, config, today, &mut diagnostics);
+    let bounds = TimeBounds::collect(&view, today);
     for d in &mut diagnostics {
-        if let Some(s) = config.severity(d.rule) {
-            d.severity = s;
-        }
+        decide_severity(d, config, &bounds);
     }
     // A total order (rules run in parallel): file, position, code, then the rest.
     let key = |d: &Diagnostic| {
@@ -108,5 +111,66 @@ pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
         model,
         view,
         diagnostics,
+    }
+}
+
+/// Severity is decided once, here: the configured severity (or the rule's own), then
+/// one step down for a finding that rests only on time-bound statements still in force
+/// (RULES.md "Time-bound statement"), so config cannot undo the downgrade.
+fn decide_severity(d: &mut Diagnostic, config: &Config, bounds: &TimeBounds) {
+    if let Some(s) = config.severity(d.rule) {
+        d.severity = s;
+    }
+    d.time_bound = bounds.of(d);
+    if let Some(until) = &d.time_bound {
+        if d.severity == Severity::Error {
+            d.severity = Severity::Warning;
+            d.message
+                .push_str(&format!(" (time-bound: allowed until {until})"));
+        }
+    }
+}
+
+/// Where the statements of identity policies are written, and the end date of those
+/// that are time-bound. The engine, not each rule, tells whether a finding rests on
+/// time-bound grants: by the statements its spans fall in.
+struct TimeBounds {
+    /// (span, end date) of every statement in force; `None` for a permanent one.
+    statements: Vec<(Span, Option<(Date, String)>)>,
+}
+
+impl TimeBounds {
+    fn collect(view: &IamView, today: Date) -> TimeBounds {
+        let statements = view
+            .policies
+            .iter()
+            .filter(|p| p.kind == PolicyKind::Identity)
+            .flat_map(|p| p.doc.statements.iter())
+            .filter(|st| !crate::date::expired(st, today))
+            .filter_map(|st| Some((st.span?, crate::date::time_bound(st))))
+            .collect();
+        TimeBounds { statements }
+    }
+
+    /// The latest end date when every statement the finding points into is time-bound.
+    fn of(&self, d: &Diagnostic) -> Option<String> {
+        let mut until: Option<&(Date, String)> = None;
+        let spans = std::iter::once(d.span).chain(d.related.iter().map(|l| l.span));
+        for span in spans {
+            for (at, bound) in &self.statements {
+                if at.file != span.file || at.start > span.start || at.end < span.end {
+                    continue;
+                }
+                match bound {
+                    None => return None,
+                    Some(b) => {
+                        if until.is_none_or(|u| b.0 > u.0) {
+                            until = Some(b);
+                        }
+                    }
+                }
+            }
+        }
+        until.map(|(_, text)| text.clone())
     }
 }

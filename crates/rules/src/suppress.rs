@@ -5,7 +5,7 @@
 
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
-use crate::registry::RuleId;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::syntax::ast::Body;
 use bedrock_lint_parser::{FileId, Model, Span};
 

@@ -3,7 +3,7 @@
 
 use super::policy::{Effect, Elem, Statement};
 use super::view::{IamView, PolicyKind, Principal};
-use crate::catalog::{catalog, wildcard_match, Action, Category};
+use crate::catalog::{catalog, wildcard_match, Action, Category, Sensitive};
 
 /// One catalog action a statement grants, and the resource elements it applies to.
 #[derive(Debug, Clone)]
@@ -335,4 +335,78 @@ pub fn denied(denies: &[&Statement], action: &str, resources: &[&str], not_resou
                 .iter()
                 .all(|r| dr.texts().any(|t| wildcard_match(t, r)))
     })
+}
+
+/// A sensitive action (`sensitive-iam-actions.json`) a principal is granted, where the
+/// catalog flags it: always, or only on a wildcard resource (`flag_when`).
+#[derive(Debug)]
+pub struct SensitiveGrant<'v> {
+    pub action: &'static Sensitive,
+    pub stmt: &'v Statement,
+    /// Where the grant is written: the action string, else the statement or attachment.
+    pub at: Option<bedrock_lint_parser::Span>,
+}
+
+/// Every flagged sensitive action reaching a principal, less what a Deny covers.
+/// The one definition of "sensitive" for the rules (BL202, BL203) and the access map.
+pub fn sensitive_grants<'v>(
+    view: &'v IamView,
+    p: &Principal,
+    today: crate::date::Date,
+) -> Vec<SensitiveGrant<'v>> {
+    let denies = deny_statements(view, p);
+    let mut found: Vec<SensitiveGrant<'v>> = Vec::new();
+    for a in &p.attachments {
+        let pol = &view.policies[a.policy];
+        if pol.kind == PolicyKind::Trust {
+            continue;
+        }
+        for st in &pol.doc.statements {
+            if st.effect != Effect::Allow || crate::date::expired(st, today) {
+                continue;
+            }
+            let wildcard = st.not_resource.is_some()
+                || st
+                    .resource
+                    .as_ref()
+                    .is_some_and(|r| r.texts().any(|t| t == "*"));
+            let res: Vec<&str> = st
+                .resource
+                .as_ref()
+                .map(|r| r.texts().collect())
+                .unwrap_or_default();
+            let mut hit = |s: &'static Sensitive, at: Option<bedrock_lint_parser::Span>| {
+                if (s.flag_when == "always" || wildcard)
+                    && !denied(&denies, &s.name, &res, st.not_resource.is_some())
+                    && !found.iter().any(|f| std::ptr::eq(f.action, s))
+                {
+                    found.push(SensitiveGrant {
+                        action: s,
+                        stmt: st,
+                        at: at.or(st.span).or(a.span),
+                    });
+                }
+            };
+            if let Some(act) = &st.action {
+                for e in &act.items {
+                    let Some(t) = &e.text else { continue };
+                    for s in catalog().sensitive_matching(t) {
+                        hit(s, e.primary());
+                    }
+                }
+            } else if let Some(na) = &st.not_action {
+                if na.is_unknown() {
+                    continue;
+                }
+                let pats: Vec<String> = na.texts().map(str::to_ascii_lowercase).collect();
+                for s in &catalog().sensitive {
+                    let l = s.name.to_ascii_lowercase();
+                    if !pats.iter().any(|p| wildcard_match(p, &l)) {
+                        hit(s, na.key_span.or(na.span));
+                    }
+                }
+            }
+        }
+    }
+    found
 }

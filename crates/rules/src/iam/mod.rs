@@ -1,5 +1,6 @@
 //! IAM semantics over the Terraform model.
 
+pub mod access;
 pub mod grants;
 pub mod policy;
 pub mod trust;

@@ -2,9 +2,9 @@
 //! human, or anyone assume a role, and what their `sub` conditions pin.
 
 use super::policy::{Condition, Effect, Elem, PolicyDoc, PrincipalElem, Statement};
-use crate::catalog::{catalog, wildcard_match, Category};
-use crate::context::Ctx;
-use bedrock_lint_parser::Span;
+use crate::catalog::{catalog, wildcard_match};
+use crate::date::Date;
+use bedrock_lint_parser::{Model, Span};
 
 /// Hosts of the well-known CI/CD web-identity providers.
 pub const KNOWN_HOSTS: [&str; 8] = [
@@ -17,20 +17,6 @@ pub const KNOWN_HOSTS: [&str; 8] = [
     "vstoken.dev.azure.com",
     "bitbucket",
 ];
-
-/// Does principal `i` have any effective Bedrock grant?
-pub fn has_bedrock(ctx: &Ctx, i: usize) -> bool {
-    ctx.grants(i).iter().any(|g| !g.granted.is_empty())
-}
-
-/// Does principal `i` have any effective invoke grant?
-pub fn has_invoke(ctx: &Ctx, i: usize) -> bool {
-    ctx.grants(i).iter().any(|g| {
-        g.granted
-            .iter()
-            .any(|x| x.action.category == Category::Invoke)
-    })
-}
 
 /// Is `text` an action pattern with a Bedrock meaning (it expands to catalog actions)?
 pub fn is_bedrock_pattern(text: &str) -> bool {
@@ -178,9 +164,13 @@ pub fn web_identities(doc: &PolicyDoc) -> Vec<WebIdentity<'_>> {
 
 /// Like [`web_identities`], naming the host of an `aws_iam_openid_connect_provider`
 /// of this configuration from its `url` when its ARN is not known statically.
-pub fn web_identities_in<'d>(ctx: &Ctx, doc: &'d PolicyDoc) -> Vec<WebIdentity<'d>> {
+pub fn web_identities_in<'d>(
+    model: &Model,
+    doc: &'d PolicyDoc,
+    today: Date,
+) -> Vec<WebIdentity<'d>> {
     let mut v = web_identities(doc);
-    v.retain(|wi| !crate::date::expired(wi.stmt, ctx.today));
+    v.retain(|wi| !crate::date::expired(wi.stmt, today));
     for wi in &mut v {
         if wi.host.is_some() {
             continue;
@@ -188,7 +178,7 @@ pub fn web_identities_in<'d>(ctx: &Ctx, doc: &'d PolicyDoc) -> Vec<WebIdentity<'
         let Some(what) = wi.elem.unknown.as_deref() else {
             continue;
         };
-        let url = ctx.model.resources.iter().find_map(|r| {
+        let url = model.resources.iter().find_map(|r| {
             let rest = what.strip_prefix(r.address.as_str())?;
             if !rest.starts_with('.') || !r.rtype.ends_with("aws_iam_openid_connect_provider") {
                 return None;

@@ -1,12 +1,13 @@
-//! BL101 invoke-any-model: an Allow grants an invoke action on an any-model resource
+//! BL101 invoke-any-model: an Allow grants a model-invoke action on an any-model resource
 //! pattern. See rules/BL101-invoke-any-model.md.
 
-use crate::catalog::Category;
 use crate::context::Ctx;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::iam::grants::is_any_model;
 use crate::iam::policy::{Field, Statement};
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
+use crate::visit::{grant_phrase, model_invoke, model_targets};
 
 pub const META: Meta = Meta {
     code: "BL101",
@@ -18,50 +19,37 @@ pub const META: Meta = Meta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
+    // NotResource grants every model but the few it names.
     for (pol, statements) in ctx.identity_statements() {
         for (st, g) in statements {
-            let invoke = g.of(Category::Invoke);
-            if invoke.is_empty() {
+            let Some(nr) = &st.not_resource else { continue };
+            let invoke = model_invoke(g);
+            let Some(span) = nr.key_span.or(nr.span).or(st.span) else {
                 continue;
-            }
-            let names = action_list(invoke.iter().map(|x| x.action.name.as_str()));
-            if let Some(nr) = &st.not_resource {
-                // NotResource grants every model but the few it names.
-                let span = nr.key_span.or(nr.span).or(st.span);
-                if let Some(span) = span {
-                    out.push(
-                        diag(ctx, st, span, &names, "NotResource")
-                            .address(pol.address.clone())
-                            .help(
-                                "use Resource with the approved model ARNs instead of NotResource",
-                            ),
-                    );
-                }
-                continue;
-            }
-            let Some(res) = &st.resource else { continue };
-            if narrowed_to_profiles(st) {
-                continue;
-            }
-            let mut reported = std::collections::HashSet::new();
-            for x in &invoke {
-                for &ri in &x.resources {
-                    let e = &res.items[ri];
-                    let Some(text) = &e.text else { continue };
-                    if !is_any_model(text) || !reported.insert(ri) {
-                        continue;
-                    }
-                    let Some(span) = e.primary() else { continue };
-                    out.push(
-                        diag(ctx, st, span, &names, text)
-                            .address(pol.address.clone())
-                            .label(e.via, "used in this policy here")
-                            .help(help(ctx))
-                            .fix(fix(ctx, res, ri)),
-                    );
-                }
+            };
+            if !invoke.is_empty() {
+                out.push(
+                    diag(span, &grant_phrase(st, &invoke), "NotResource")
+                        .address(pol.address.clone())
+                        .help("use Resource with the approved model ARNs instead of NotResource"),
+                );
             }
         }
+    }
+    for t in model_targets(ctx) {
+        if !is_any_model(t.text) || narrowed_to_profiles(t.stmt) {
+            continue;
+        }
+        let Some(span) = t.elem.primary() else {
+            continue;
+        };
+        out.push(
+            diag(span, &t.phrase(), t.text)
+                .address(t.policy.address.clone())
+                .label(t.elem.via, "used in this policy here")
+                .help(help(ctx))
+                .fix(fix(ctx, t.resources, t.index)),
+        );
     }
 }
 
@@ -89,20 +77,12 @@ fn narrowed_to_profiles(st: &Statement) -> bool {
     })
 }
 
-fn diag(
-    _ctx: &Ctx,
-    st: &Statement,
-    span: bedrock_lint_parser::Span,
-    names: &str,
-    text: &str,
-) -> Diagnostic {
-    let mut d = Diagnostic::new(
+fn diag(span: bedrock_lint_parser::Span, phrase: &str, text: &str) -> Diagnostic {
+    Diagnostic::new(
         RuleId::Bl101,
         span,
-        format!("{names} allowed on every model (\"{text}\")"),
-    );
-    d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
-    d
+        format!("{phrase} allowed on every model (\"{text}\")"),
+    )
 }
 
 fn help(ctx: &Ctx) -> String {
@@ -173,27 +153,4 @@ fn fix(ctx: &Ctx, res: &Field, ri: usize) -> Option<Fix> {
         description: "replace with the approved model ARNs".into(),
         edits: vec![Edit { span, replacement }],
     })
-}
-
-/// The actions of `invoke` that apply to resource element `ri`, for a message.
-pub fn actions_on(invoke: &[&crate::iam::grants::Granted], ri: usize) -> String {
-    action_list(
-        invoke
-            .iter()
-            .filter(|y| y.resources.contains(&ri))
-            .map(|y| y.action.name.as_str()),
-    )
-}
-
-/// `bedrock:InvokeModel`, or `bedrock:InvokeModel and 3 more invoke actions`.
-pub fn action_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    let mut v: Vec<&str> = names.collect();
-    v.sort();
-    v.dedup();
-    match v.len() {
-        0 => String::new(),
-        1 => format!("{} is", v[0]),
-        2 => format!("{} and {} are", v[0], v[1]),
-        n => format!("{} and {} more invoke actions are", v[0], n - 1),
-    }
 }

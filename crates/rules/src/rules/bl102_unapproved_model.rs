@@ -1,13 +1,13 @@
-//! BL102 unapproved-model: `approved_models` is set and an invoke grant names a
+//! BL102 unapproved-model: `approved_models` is set and a model-invoke grant names a
 //! model, or a model wildcard, not covered by it. See rules/BL102-unapproved-model.md.
 
-use crate::catalog::{wildcard_match, Category};
+use crate::catalog::wildcard_match;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::{arn_parts, is_any_model, model_id};
-use crate::iam::policy::Statement;
-use crate::registry::{Meta, RuleId};
-use crate::rules::bl101_invoke_any_model::actions_on;
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
+use crate::visit::model_targets;
 
 pub const META: Meta = Meta {
     code: "BL102",
@@ -26,71 +26,45 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         return;
     };
     let approved: Vec<String> = approved.iter().map(|m| m.to_ascii_lowercase()).collect();
-    for (pol, statements) in ctx.identity_statements() {
-        for (st, g) in statements {
-            // NotResource grants every model: BL101 reports it.
-            if st.not_resource.is_some() {
-                continue;
-            }
-            let invoke = g.of(Category::Invoke);
-            if invoke.is_empty() {
-                continue;
-            }
-            let Some(res) = &st.resource else { continue };
-            let mut reported = std::collections::HashSet::new();
-            for x in &invoke {
-                for &ri in &x.resources {
-                    let e = &res.items[ri];
-                    let Some(text) = &e.text else { continue };
-                    if is_any_model(text) || reported.contains(&ri) {
-                        continue;
-                    }
-                    let Some(id) = unapproved_model(text, &approved) else {
-                        continue;
-                    };
-                    let Some(span) = e.primary_for(&id) else {
-                        continue;
-                    };
-                    reported.insert(ri);
-                    let names = actions_on(&invoke, ri);
-                    out.push(
-                        diag(st, span, &names, &id, text)
-                            .address(pol.address.clone())
-                            .label(e.via.or(e.span).filter(|s| *s != span), "used in this policy here")
-                            .help(format!(
-                                "grant an approved model ({}), or get the model approved and add it to approved_models",
-                                ctx.config
-                                    .approved_models
-                                    .as_deref()
-                                    .unwrap_or_default()
-                                    .join(", ")
-                            )),
-                    );
-                }
-            }
+    for t in model_targets(ctx) {
+        // BL101 speaks for an any-model string.
+        if is_any_model(t.text) {
+            continue;
         }
+        let Some(id) = unapproved_model(t.text, &approved) else {
+            continue;
+        };
+        let Some(span) = t.elem.primary_for(&id) else {
+            continue;
+        };
+        let e = t.elem;
+        out.push(
+            diag(span, &t.phrase(), &id, t.text)
+                .address(t.policy.address.clone())
+                .label(e.via.or(e.span).filter(|s| *s != span), "used in this policy here")
+                .help(format!(
+                    "grant an approved model ({}), or get the model approved and add it to approved_models",
+                    ctx.config
+                        .approved_models
+                        .as_deref()
+                        .unwrap_or_default()
+                        .join(", ")
+                )),
+        );
     }
 }
 
-fn diag(
-    st: &Statement,
-    span: bedrock_lint_parser::Span,
-    names: &str,
-    id: &str,
-    text: &str,
-) -> Diagnostic {
+fn diag(span: bedrock_lint_parser::Span, phrase: &str, id: &str, text: &str) -> Diagnostic {
     let what = if id.contains(['*', '?']) {
         format!("models matching \"{id}\"")
     } else {
         format!("model \"{id}\"")
     };
-    let mut d = Diagnostic::new(
+    Diagnostic::new(
         RuleId::Bl102,
         span,
-        format!("{names} allowed on {what}, which approved_models does not cover (\"{text}\")"),
-    );
-    d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
-    d
+        format!("{phrase} allowed on {what}, which approved_models does not cover (\"{text}\")"),
+    )
 }
 
 /// The model ID a resource string names, when `approved` (lower-case globs) does

@@ -2,13 +2,14 @@
 //! `aws:RequestedRegion` condition narrowing it, or names a region outside
 //! `approved_regions`. See rules/BL103-unapproved-region.md.
 
-use crate::catalog::{wildcard_match, Category};
+use crate::catalog::wildcard_match;
 use crate::context::Ctx;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::iam::grants::{arn_parts, is_any_model};
 use crate::iam::policy::Statement;
-use crate::registry::{Meta, RuleId};
-use crate::rules::bl101_invoke_any_model::actions_on;
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
+use crate::visit::model_targets;
 
 pub const META: Meta = Meta {
     code: "BL103",
@@ -64,85 +65,69 @@ fn approved(region: &str, list: &[String]) -> bool {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     let approved_regions = ctx.config.approved_regions.as_deref();
-    for (pol, statements) in ctx.identity_statements() {
-        for (st, g) in statements {
-            if st.not_resource.is_some() {
-                continue; // BL101 reports it
-            }
-            let invoke = g.of(Category::Invoke);
-            if invoke.is_empty() {
-                continue;
-            }
-            let Some(res) = &st.resource else { continue };
-            let narrow = narrowing(st);
-            if matches!(narrow, Narrowing::Unknown) {
-                continue;
-            }
-            let mut reported = std::collections::HashSet::new();
-            let mut fixed = false;
-            for x in &invoke {
-                for &ri in &x.resources {
-                    let e = &res.items[ri];
-                    let Some(text) = &e.text else { continue };
-                    if is_any_model(text) || reported.contains(&ri) {
-                        continue;
-                    }
-                    let Some((region, ..)) = arn_parts(text) else {
-                        continue;
-                    };
-                    let problem = if region.contains(['*', '?']) {
-                        match &narrow {
-                            Narrowing::None if region == "*" => Some("in every region".into()),
-                            Narrowing::None => {
-                                Some(format!("in every region matching \"{region}\""))
-                            }
-                            Narrowing::Regions(rs) => approved_regions.and_then(|a| {
-                                let bad: Vec<&str> = rs
-                                    .iter()
-                                    .filter(|r| !approved(r, a))
-                                    .map(String::as_str)
-                                    .collect();
-                                (!bad.is_empty()).then(|| {
-                                    format!("in {}, outside approved_regions", bad.join(", "))
-                                })
-                            }),
-                            Narrowing::Unknown => None,
-                        }
-                    } else if region.is_empty() {
-                        None
-                    } else {
-                        approved_regions
-                            .filter(|a| !approved(region, a))
-                            .map(|_| format!("in {region}, outside approved_regions"))
-                    };
-                    let Some(problem) = problem else { continue };
-                    let Some(span) = e.primary() else { continue };
-                    reported.insert(ri);
-                    let names = actions_on(&invoke, ri);
-                    let mut d = Diagnostic::new(
-                        RuleId::Bl103,
-                        span,
-                        format!("{names} allowed {problem} (\"{text}\")"),
-                    );
-                    d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
-                    if approved_regions.is_some() {
-                        d.severity = Severity::Error;
-                    }
-                    let fix = if fixed || !matches!(narrow, Narrowing::None) {
-                        None
-                    } else {
-                        fix(ctx, st)
-                    };
-                    fixed |= fix.is_some();
-                    out.push(
-                        d.address(pol.address.clone())
-                            .label(e.via, "used in this policy here")
-                            .help(help(ctx))
-                            .fix(fix),
-                    );
-                }
-            }
+    // One condition fix per statement: it covers every resource of the statement.
+    let mut fixed: Vec<*const Statement> = Vec::new();
+    for t in model_targets(ctx) {
+        // BL101 speaks for an any-model string.
+        if is_any_model(t.text) {
+            continue;
         }
+        let narrow = narrowing(t.stmt);
+        let Some((region, ..)) = arn_parts(t.text) else {
+            continue;
+        };
+        let wildcard = region.contains(['*', '?']);
+        let problem = if wildcard {
+            match &narrow {
+                Narrowing::None if region == "*" => Some("in every region".into()),
+                Narrowing::None => Some(format!("in every region matching \"{region}\"")),
+                Narrowing::Regions(rs) => approved_regions.and_then(|a| {
+                    let bad: Vec<&str> = rs
+                        .iter()
+                        .filter(|r| !approved(r, a))
+                        .map(String::as_str)
+                        .collect();
+                    (!bad.is_empty())
+                        .then(|| format!("in {}, outside approved_regions", bad.join(", ")))
+                }),
+                Narrowing::Unknown => None,
+            }
+        } else if region.is_empty() || matches!(narrow, Narrowing::Unknown) {
+            None
+        } else {
+            approved_regions
+                .filter(|a| !approved(region, a))
+                .map(|_| format!("in {region}, outside approved_regions"))
+        };
+        let Some(problem) = problem else { continue };
+        let Some(span) = t.elem.primary() else {
+            continue;
+        };
+        let mut d = Diagnostic::new(
+            RuleId::Bl103,
+            span,
+            format!("{} allowed {problem} (\"{}\")", t.phrase(), t.text),
+        );
+        if approved_regions.is_some() {
+            d.severity = Severity::Error;
+        }
+        // The condition fix narrows a wildcard region; it cannot move a resource
+        // written in an outside region, so none is offered there.
+        let key = t.stmt as *const Statement;
+        let fix = if wildcard && matches!(narrow, Narrowing::None) && !fixed.contains(&key) {
+            fix(ctx, t.stmt)
+        } else {
+            None
+        };
+        if fix.is_some() {
+            fixed.push(key);
+        }
+        out.push(
+            d.address(t.policy.address.clone())
+                .label(t.elem.via, "used in this policy here")
+                .help(help(ctx))
+                .fix(fix),
+        );
     }
 }
 

@@ -6,7 +6,8 @@ use crate::catalog::{catalog, Action, Category};
 use crate::context::Ctx;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::iam::policy::{Field, Statement};
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 
 pub const META: Meta = Meta {
     code: "BL104",
@@ -58,12 +59,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     let Some(span) = e.primary() else { continue };
-                    let mut d = Diagnostic::new(
+                    let d = Diagnostic::new(
                         RuleId::Bl104,
                         span,
                         format!("\"{t}\" grants {} on {on}", summary(&admin, &invoke)),
                     );
-                    d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
                     out.push(
                         d.address(pol.address.clone())
                             .label(e.via, "used in this policy here")
@@ -90,12 +90,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 let Some(span) = na.key_span.or(na.span).or(st.span) else {
                     continue;
                 };
-                let mut d = Diagnostic::new(
+                let d = Diagnostic::new(
                     RuleId::Bl104,
                     span,
                     format!("NotAction grants {} on {on}", summary(&admin, &invoke)),
                 );
-                d.time_bound = crate::date::time_bound(st).map(|(_, t)| t);
                 out.push(d.address(pol.address.clone()).help(HELP));
             }
         }

@@ -7,7 +7,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::{denied, deny_statements};
 use crate::iam::grants::{Granted, PrincipalGrant};
 use crate::iam::policy::Statement;
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::Span;
 
 pub const META: Meta = Meta {
@@ -33,7 +34,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             Some(n) => format!("{} \"{n}\"", p.kind.as_str()),
             None => format!("{} {}", p.kind.as_str(), p.address),
         };
-        let mut d = Diagnostic::new(
+        let d = Diagnostic::new(
             RuleId::Bl201,
             p.header,
             format!(
@@ -44,11 +45,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 on(adm.0, adm.1)
             ),
         );
-        // Time-bound only when the chosen grants are (non-time-bound ones are
-        // preferred, so this means every grant of that kind is).
-        d.time_bound = [inv.0, adm.0]
-            .iter()
-            .find_map(|g| crate::date::time_bound(g.stmt).map(|(_, t)| t));
         out.push(
             d.principal(p.address.clone())
                 .label(

@@ -3,8 +3,9 @@
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::{Meta, RuleId};
-use crate::rules::bl202_invoke_role_reads_secrets::sensitive;
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
+use crate::visit::sensitive_findings;
 
 pub const META: Meta = Meta {
     code: "BL203",
@@ -16,12 +17,11 @@ pub const META: Meta = Meta {
 };
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
-    sensitive(
+    out.extend(sensitive_findings(
         ctx,
-        out,
         RuleId::Bl203,
         &["credentials", "escalation"],
         "can create credentials or change IAM",
         "move IAM and credential management to a separate identity; scope iam:PassRole and sts:AssumeRole to named role ARNs",
-    );
+    ));
 }

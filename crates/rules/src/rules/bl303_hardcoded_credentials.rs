@@ -4,7 +4,8 @@
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::model::load::FileKind;
 use bedrock_lint_parser::syntax::ast::{Body, Expr, ExprKind, ObjectKey, Template, TemplatePart};
 use bedrock_lint_parser::{Mode, Span};

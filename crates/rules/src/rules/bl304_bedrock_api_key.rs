@@ -3,7 +3,8 @@
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::Mode;
 
 pub const META: Meta = Meta {

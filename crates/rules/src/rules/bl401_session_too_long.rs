@@ -3,9 +3,10 @@
 
 use crate::context::Ctx;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::iam::trust::has_bedrock;
+
 use crate::iam::PrincipalKind;
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::value::format_number;
 
 pub const META: Meta = Meta {
@@ -27,7 +28,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let Some(secs) = v.as_number() else { continue };
-        if secs <= max as f64 || !has_bedrock(ctx, i) {
+        if secs <= max as f64 || !ctx.has_bedrock(i) {
             continue;
         }
         let Some(span) = v.best_span() else { continue };

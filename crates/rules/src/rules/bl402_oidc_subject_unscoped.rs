@@ -5,9 +5,10 @@
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::policy::Elem;
-use crate::iam::trust::{has_bedrock, sub_scope, web_identities_in, SubScope, WebIdentity};
+use crate::iam::trust::{sub_scope, SubScope, WebIdentity};
 use crate::iam::{Principal, PrincipalKind};
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 
 pub const META: Meta = Meta {
     code: "BL402",
@@ -79,8 +80,8 @@ pub fn bedrock_roles<'c>(ctx: &'c Ctx) -> Vec<(&'c Principal, Vec<WebIdentity<'c
             continue;
         }
         let Some(t) = p.trust else { continue };
-        let wis = web_identities_in(ctx, &ctx.view.policies[t].doc);
-        if wis.is_empty() || !has_bedrock(ctx, i) {
+        let wis = ctx.web_identities(&ctx.view.policies[t].doc);
+        if wis.is_empty() || !ctx.has_bedrock(i) {
             continue;
         }
         out.push((p, wis));

@@ -4,7 +4,8 @@
 use super::bl402_oidc_subject_unscoped::{bedrock_roles, sub_finding, SubFinding};
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 
 pub const META: Meta = Meta {
     code: "BL403",

@@ -5,9 +5,10 @@
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::policy::{Effect, Statement};
-use crate::iam::trust::{account_root, has_bedrock};
+use crate::iam::trust::account_root;
 use crate::iam::PrincipalKind;
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 
 pub const META: Meta = Meta {
     code: "BL404",
@@ -32,7 +33,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         let Some(t) = p.trust else { continue };
         let doc = &ctx.view.policies[t].doc;
-        if doc.statements.is_empty() || !has_bedrock(ctx, i) {
+        if doc.statements.is_empty() || !ctx.has_bedrock(i) {
             continue;
         }
         let role = p.name.as_deref().unwrap_or(&p.address);

@@ -5,7 +5,8 @@
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::PrincipalKind;
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::eval::policy_document::blocks;
 use bedrock_lint_parser::{Mode, Span};
 use std::collections::BTreeMap;

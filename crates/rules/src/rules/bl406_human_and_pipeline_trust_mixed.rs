@@ -5,9 +5,10 @@
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::policy::Effect;
-use crate::iam::trust::{has_bedrock, is_human, web_identities_in};
+use crate::iam::trust::is_human;
 use crate::iam::PrincipalKind;
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 
 pub const META: Meta = Meta {
     code: "BL406",
@@ -25,7 +26,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         let Some(t) = p.trust else { continue };
         let pol = &ctx.view.policies[t];
-        let wis = web_identities_in(ctx, &pol.doc);
+        let wis = ctx.web_identities(&pol.doc);
         let Some(wi) = wis.first() else { continue };
         let human = pol
             .doc
@@ -37,7 +38,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .flat_map(|(ty, f)| f.items.iter().map(move |e| (ty, e)))
             .find(|(ty, e)| e.text.as_deref().is_some_and(|t| is_human(ty, t)));
         let Some((_, he)) = human else { continue };
-        if !has_bedrock(ctx, i) {
+        if !ctx.has_bedrock(i) {
             continue;
         }
         let Some(span) = pol.span.or(pol.doc.span) else {

@@ -8,7 +8,8 @@ use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::statement_grants;
 use crate::iam::PolicyKind;
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::{Mode, Span};
 
 pub const META: Meta = Meta {

@@ -4,7 +4,8 @@
 use super::bl501_invocation_logging_missing::LOGGING_RESOURCE;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::eval::policy_document::blocks;
 use bedrock_lint_parser::Mode;
 

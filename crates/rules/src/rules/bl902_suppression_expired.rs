@@ -2,7 +2,7 @@
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::registry::Meta;
+use crate::meta::Meta;
 
 pub const META: Meta = Meta {
     code: "BL902",

@@ -5,7 +5,8 @@ use crate::context::Ctx;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::PolicyKind;
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 
 pub const META: Meta = Meta {
     code: "BL904",

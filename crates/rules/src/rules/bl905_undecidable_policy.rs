@@ -5,9 +5,10 @@ use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::statement_grants;
 use crate::iam::policy::{Effect, PolicyDoc, Statement};
-use crate::iam::trust::{has_bedrock, is_bedrock_pattern, provider_of, web_identities_in};
+use crate::iam::trust::{is_bedrock_pattern, provider_of};
 use crate::iam::{PolicyKind, PrincipalKind};
-use crate::registry::{Meta, RuleId};
+use crate::meta::Meta;
+use crate::rule_id::RuleId;
 use bedrock_lint_parser::model::load::IssueKind;
 use bedrock_lint_parser::Span;
 
@@ -99,7 +100,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let Some(t) = p.trust else { continue };
-        if !has_bedrock(ctx, i) {
+        if !ctx.has_bedrock(i) {
             continue;
         }
         let pol = &ctx.view.policies[t];
@@ -155,7 +156,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
-        for wi in web_identities_in(ctx, &pol.doc) {
+        for wi in ctx.web_identities(&pol.doc) {
             for c in wi.sub_conditions() {
                 if !c.values.is_unknown() {
                     continue;
