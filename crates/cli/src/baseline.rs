@@ -7,7 +7,7 @@
 //! known finding does not bring it back. Matching counts occurrences: two identical
 //! findings in the baseline hide at most two today.
 
-use crate::run::Failure;
+use crate::error::Failure;
 use bedrock_lint_rules::{Diagnostic, Report};
 use serde_json::Value;
 use std::collections::HashMap;

@@ -11,7 +11,7 @@
 //! `--fix` would write.
 
 use crate::baseline::{key, Key};
-use crate::run::Failure;
+use crate::error::Failure;
 use bedrock_lint_parser::model::load::{parse_text, FileKind};
 use bedrock_lint_parser::FileId;
 use bedrock_lint_rules::{Applicability, Edit, Fix, LintInput, Report, Severity};

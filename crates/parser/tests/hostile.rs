@@ -136,6 +136,7 @@ resource "aws_iam_role_policy" "policy_{i}" {{
 }
 
 #[test]
+#[ignore = "slow (about 95 s in a debug build): .ci/run runs it with --ignored"]
 fn ten_megabyte_file_finishes() {
     let t = TempTree::new("big");
     let mut text = String::with_capacity(10 * 1024 * 1024 + 4096);

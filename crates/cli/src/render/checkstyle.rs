@@ -1,6 +1,6 @@
 //! `--format checkstyle`: Checkstyle XML, one `<file>` per file with findings.
 
-use super::range;
+use super::position::range;
 use bedrock_lint_rules::{Report, Severity};
 
 /// Escapes text for an XML attribute or element; drops characters XML 1.0 forbids.

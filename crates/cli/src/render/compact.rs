@@ -1,6 +1,6 @@
 //! `--format compact`: `file:line:col: severity[CODE] message`, one per line.
 
-use super::range;
+use super::position::range;
 use bedrock_lint_rules::Report;
 
 pub fn render(report: &Report, verbose: bool) -> String {

@@ -1,6 +1,6 @@
 //! `--format github`: GitHub Actions workflow commands, one per finding.
 
-use super::range;
+use super::position::range;
 use bedrock_lint_rules::{Report, Severity};
 
 /// Escapes a command's message (data).

@@ -1,6 +1,6 @@
 //! `--format json`: DESIGN.md's report, version 1. Sorted; byte-identical across runs.
 
-use super::range;
+use super::position::range;
 use bedrock_lint_parser::{Files, Span};
 use bedrock_lint_rules::{Diagnostic, Report, Severity};
 use serde_json::{json, Value};

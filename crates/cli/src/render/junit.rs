@@ -2,7 +2,7 @@
 //! (or one passing test case when there is none).
 
 use super::checkstyle::xml_escape;
-use super::range;
+use super::position::range;
 use bedrock_lint_rules::Report;
 
 pub fn render(report: &Report) -> String {

@@ -1,7 +1,7 @@
 //! `--format markdown`: a pull-request comment — a summary line, counts per rule, then
 //! the findings grouped by principal (else address, else file).
 
-use super::range;
+use super::position::range;
 use bedrock_lint_rules::{Report, RuleId, Severity};
 use std::collections::BTreeMap;
 

@@ -1,6 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it.
 
-use super::range;
+use super::position::range;
 use bedrock_lint_parser::{Files, Span};
 use bedrock_lint_rules::{docs, Diagnostic, Report, RuleId, Severity, ALL};
 use serde_json::{json, Value};

@@ -36,7 +36,7 @@ resource "aws_iam_role_policy" "sandbox" {
     Statement = [{
       Effect   = "Allow"
       Action   = "bedrock:InvokeModel"
-      Resource = "*" # expect: BL101
+      Resource = "*"
     }]
   })
 }

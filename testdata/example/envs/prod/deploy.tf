@@ -2,7 +2,7 @@
 # trust is pinned to the repository's prod environment; the session limit is not.
 resource "aws_iam_role" "deploy" {
   name                 = "chat-api-prod-deploy"
-  max_session_duration = 43200 # expect: BL401
+  max_session_duration = 43200
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [{

@@ -21,7 +21,7 @@ module "embeddings" {
 
 # The on-call role: it tunes guardrails during incidents and also replays failed chat
 # requests, so one identity both administers and invokes.
-resource "aws_iam_role" "ops" { # expect: BL201
+resource "aws_iam_role" "ops" {
   name = "chat-api-prod-ops"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"

@@ -1,29 +1,8 @@
-//! `bedrock-lint access`: the access map of DESIGN.md, version 1 — every principal,
-//! the Bedrock actions it can take on which resources, how it authenticates and its
-//! session length. Formats: table (default), json, markdown, dot.
+//! The access map's formats: json (version 1), table, markdown, dot.
 
-use crate::args::{AccessFormat, LintArgs};
-use crate::run::Failure;
-use bedrock_lint_rules::iam::access::{access_map, Entry, Grant, Session, Trust, UNKNOWN};
+use bedrock_lint_rules::iam::access::{Entry, Grant, Session, Trust, UNKNOWN};
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
-use std::io::Write;
-
-pub fn command(args: &LintArgs, format: AccessFormat) -> Result<i32, Failure> {
-    let input = crate::run::lint_input(args)?;
-    let (model, view) = bedrock_lint_rules::analyse(&input).map_err(|e| Failure(e.0))?;
-    let map = access_map(&model, &view, input.today);
-    let text = match format {
-        AccessFormat::Json => render_json(&map),
-        AccessFormat::Table => render_table(&map),
-        AccessFormat::Markdown => render_markdown(&map),
-        AccessFormat::Dot => render_dot(&map),
-    };
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    let _ = out.flush();
-    Ok(0)
-}
 
 // ---------------------------------------------------------------- json
 
