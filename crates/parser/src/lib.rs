@@ -10,4 +10,4 @@ pub mod value;
 
 pub use model::{build, load::LoadOptions, Mode, Model, Resource};
 pub use span::{FileId, Files, LineCol, SourceFile, Span};
-pub use value::{Entry, Kind, Value};
+pub use value::{Entry, Hole, Kind, Part, Template, Unknown, Value, WellKnown};

@@ -40,6 +40,151 @@ pub struct Unknown {
     /// For `jsonencode()` of a partly unknown structure: the structure itself, so the
     /// known parts of a policy can still be read element by element.
     pub structure: Option<Box<Value>>,
+    /// A string built from known and unknown parts ("arn:${data.aws_partition.current.partition}:bedrock:..."):
+    /// its parts in order. `None` when nothing of the string is known.
+    pub template: Option<Arc<Template>>,
+}
+
+/// The parts of a partly known string, in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Template {
+    pub parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    /// Known text (adjacent literal parts are merged).
+    Lit(String),
+    /// An unknown part.
+    Hole(Hole),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hole {
+    /// What is unknown, as a Terraform expression: `data.aws_partition.current.partition`, `var.region`.
+    pub what: Arc<str>,
+    /// Set when the hole is a well-known data source attribute (RULES.md "Well-known data sources").
+    pub well_known: Option<WellKnown>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WellKnown {
+    /// data.aws_partition.*.partition
+    Partition,
+    /// data.aws_partition.*.dns_suffix
+    DnsSuffix,
+    /// data.aws_region.*.name / .region / .id  (one specific region, not a wildcard)
+    Region,
+    /// data.aws_caller_identity.*.account_id  (the deploying account: always approved)
+    AccountId,
+}
+
+impl WellKnown {
+    /// The well-known attribute `attr` of a data source of type `rtype`, if it is one.
+    pub fn of(rtype: &str, attr: &str) -> Option<WellKnown> {
+        Some(match (rtype, attr) {
+            ("aws_partition", "partition") => WellKnown::Partition,
+            ("aws_partition", "dns_suffix") => WellKnown::DnsSuffix,
+            ("aws_region", "name" | "region" | "id") => WellKnown::Region,
+            ("aws_caller_identity", "account_id") => WellKnown::AccountId,
+            _ => return None,
+        })
+    }
+}
+
+impl Template {
+    /// Text with each hole rendered as `${what}` (for messages).
+    pub fn display(&self) -> String {
+        let mut s = String::new();
+        for p in &self.parts {
+            match p {
+                Part::Lit(t) => s.push_str(t),
+                Part::Hole(h) => {
+                    s.push_str("${");
+                    s.push_str(&h.what);
+                    s.push('}');
+                }
+            }
+        }
+        s
+    }
+
+    /// Appends known text, merging it with a literal part before it.
+    pub fn push_lit(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match self.parts.last_mut() {
+            Some(Part::Lit(t)) => t.push_str(text),
+            _ => self.parts.push(Part::Lit(text.to_string())),
+        }
+    }
+
+    pub fn push_hole(&mut self, hole: Hole) {
+        self.parts.push(Part::Hole(hole));
+    }
+
+    /// Appends another template's parts (literals merged at the seam).
+    pub fn extend(&mut self, other: &Template) {
+        for p in &other.parts {
+            match p {
+                Part::Lit(t) => self.push_lit(t),
+                Part::Hole(h) => self.push_hole(h.clone()),
+            }
+        }
+    }
+
+    /// Appends what `v` contributes to a string: its text when known, its parts when
+    /// partly known, else one hole naming it.
+    pub fn push_value(&mut self, v: &Value) {
+        match &v.kind {
+            Kind::String(s) => self.push_lit(&s.text),
+            Kind::Number(n) => self.push_lit(&format_number(*n)),
+            Kind::Bool(b) => self.push_lit(if *b { "true" } else { "false" }),
+            Kind::Null => {}
+            Kind::Unknown(Unknown {
+                template: Some(t), ..
+            }) => self.extend(t),
+            _ => self.push_hole(Hole {
+                what: v
+                    .find_unknown()
+                    .and_then(Value::unknown_what)
+                    .unwrap_or("(not a string)")
+                    .into(),
+                well_known: None,
+            }),
+        }
+    }
+
+    pub fn has_holes(&self) -> bool {
+        self.parts.iter().any(|p| matches!(p, Part::Hole(_)))
+    }
+
+    /// The string this template makes: known text when it has no hole; partly known
+    /// when some text or a well-known hole is known; else wholly unknown.
+    pub fn into_value(self, span: Option<Span>) -> Value {
+        if !self.has_holes() {
+            let text = self.display();
+            return Value::string(text, span);
+        }
+        let first = self.parts.iter().find_map(|p| match p {
+            Part::Hole(h) => Some(h.what.clone()),
+            Part::Lit(_) => None,
+        });
+        let informative = self.parts.iter().any(|p| match p {
+            Part::Lit(t) => !t.is_empty(),
+            Part::Hole(h) => h.well_known.is_some(),
+        });
+        let what = first.unwrap_or_else(|| self.display().into());
+        Value::new(
+            Kind::Unknown(Unknown {
+                what,
+                structure: None,
+                template: informative.then(|| Arc::new(self)),
+            }),
+            span,
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +227,7 @@ impl Value {
             Kind::Unknown(Unknown {
                 what: what.into(),
                 structure: None,
+                template: None,
             }),
             span,
         )
@@ -202,6 +348,14 @@ impl Value {
     /// Fully known (no unknown anywhere inside).
     pub fn is_known(&self) -> bool {
         self.find_unknown().is_none()
+    }
+
+    /// The template of a partly known string (None for known strings and wholly unknown values).
+    pub fn template(&self) -> Option<&Template> {
+        match &self.kind {
+            Kind::Unknown(u) => u.template.as_deref(),
+            _ => None,
+        }
     }
 
     /// The structured value behind a JSON string produced by `jsonencode()`.

@@ -2,50 +2,11 @@
 //! writes a small module, builds the model and checks the value Terraform would give
 //! (or that it is unknown, naming what).
 
-use bedrock_lint_parser::model::load::LoadOptions;
-use bedrock_lint_parser::{build, Model, Value};
+mod common;
+
+use bedrock_lint_parser::Value;
+use common::{eval, model};
 use pretty_assertions::assert_eq;
-use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-static N: AtomicUsize = AtomicUsize::new(0);
-
-/// Writes `files` into a fresh directory and builds the model of it.
-fn model(files: &[(&str, &str)]) -> (Model, PathBuf) {
-    let dir = std::env::temp_dir().join(format!(
-        "bl-eval-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    for (name, text) in files {
-        let p = dir.join(name);
-        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
-        std::fs::write(p, text).expect("write");
-    }
-    let m = build(&LoadOptions {
-        paths: vec![dir.clone()],
-        ..LoadOptions::default()
-    })
-    .expect("build");
-    (m, dir)
-}
-
-/// The `value` attribute of `terraform_data.t` (a resource that takes any value).
-fn eval(expr: &str, extra: &str) -> Value {
-    let (m, _) = model(&[(
-        "main.tf",
-        &format!("{extra}\nresource \"terraform_data\" \"t\" {{\n  input = {expr}\n}}\n"),
-    )]);
-    m.resources
-        .iter()
-        .find(|r| r.address == "terraform_data.t")
-        .expect("resource")
-        .body
-        .get("input")
-        .cloned()
-        .expect("input")
-}
 
 fn show(v: &Value) -> String {
     v.display()

@@ -4,7 +4,7 @@ use super::{scalar_string, strip_eq, unknown_name, Evaluator, Scope};
 use crate::model::ModuleInst;
 use crate::span::Span;
 use crate::syntax::ast::Expr;
-use crate::value::{decode_json, to_json_mapped, Entry, Kind, Str, Unknown, Value};
+use crate::value::{decode_json, to_json_mapped, Entry, Kind, Str, Template, Unknown, Value};
 use std::sync::Arc;
 
 pub(super) fn call(
@@ -112,6 +112,20 @@ pub(super) fn call(
             };
         }
         "file" | "templatefile" => return file(ev, name, &args, span, m),
+        // Strings built from partly known parts keep the known text.
+        "format" => {
+            return match args.first() {
+                Some(f) if f.is_unknown() => Value::unknown(unknown_name(f, name), sp),
+                Some(f) => match scalar_string(f) {
+                    Some(f) => format(&f, &args[1..])
+                        .map(|t| t.into_value(sp))
+                        .unwrap_or_else(|| Value::unknown("format()", sp)),
+                    None => Value::error("format() needs a format string", sp),
+                },
+                None => Value::error("format() needs a format string", sp),
+            }
+        }
+        "join" => return join(&args, sp),
         _ => {}
     }
     // The rest need every argument known.
@@ -153,22 +167,7 @@ pub(super) fn call(
                 .collect(),
             sp,
         ),
-        "format" => match s(0) {
-            Some(f) => format(&f, &args[1..])
-                .map(strv)
-                .unwrap_or_else(|| Value::unknown("format()", sp)),
-            None => Value::error("format() needs a format string", sp),
-        },
         "formatlist" => formatlist(&args, sp),
-        "join" => match (s(0), args.get(1).and_then(Value::as_list)) {
-            (Some(sep), Some(items)) => {
-                let parts: Option<Vec<String>> = items.iter().map(scalar_string).collect();
-                parts
-                    .map(|p| strv(p.join(&sep)))
-                    .unwrap_or_else(|| Value::error("join(): not strings", sp))
-            }
-            _ => Value::error("join() needs a separator and a list", sp),
-        },
         "split" => match (s(0), s(1)) {
             (Some(sep), Some(text)) => Value::list(
                 text.split(sep.as_str())
@@ -278,6 +277,7 @@ fn jsonencode(arg: Option<Value>, sp: Option<Span>) -> Value {
             Kind::Unknown(Unknown {
                 what: unknown_name(&v, "jsonencode").into(),
                 structure: Some(Box::new(v)),
+                template: None,
             }),
             sp,
         ),
@@ -312,30 +312,75 @@ fn concat(args: &[Value], sp: Option<Span>) -> Value {
     Value::list(out, sp)
 }
 
-/// Terraform's `format` verbs: %s %d %v %q %%, with simple width-less use.
-fn format(f: &str, args: &[Value]) -> Option<String> {
-    let mut out = String::new();
+/// Terraform's `format` verbs: %s %d %v %q %%, with simple width-less use. An unknown
+/// argument is a hole in the result.
+fn format(f: &str, args: &[Value]) -> Option<Template> {
+    let mut out = Template::default();
     let mut it = f.chars().peekable();
     let mut n = 0;
+    let mut lit = String::new();
     while let Some(c) = it.next() {
         if c != '%' {
-            out.push(c);
+            lit.push(c);
             continue;
         }
-        match it.next()? {
-            '%' => out.push('%'),
-            'q' => {
-                out.push_str(&serde_json::Value::String(scalar_string(args.get(n)?)?).to_string());
-                n += 1;
+        let verb = it.next()?;
+        if verb == '%' {
+            lit.push('%');
+            continue;
+        }
+        let arg = args.get(n)?;
+        n += 1;
+        out.push_lit(&std::mem::take(&mut lit));
+        let known = scalar_string(arg);
+        match (verb, known) {
+            ('q', Some(k)) => out.push_lit(&serde_json::Value::String(k).to_string()),
+            ('q', None) if arg.is_unknown() => {
+                out.push_lit("\"");
+                out.push_value(arg);
+                out.push_lit("\"");
             }
-            's' | 'd' | 'v' => {
-                out.push_str(&scalar_string(args.get(n)?)?);
-                n += 1;
-            }
+            ('s' | 'd' | 'v', Some(k)) => out.push_lit(&k),
+            ('s' | 'd' | 'v', None) if arg.is_unknown() => out.push_value(arg),
             _ => return None,
         }
     }
+    out.push_lit(&lit);
     Some(out)
+}
+
+/// `join(sep, list...)`: unknown elements are holes between the known ones.
+fn join(args: &[Value], sp: Option<Span>) -> Value {
+    let Some(sep) = args.first() else {
+        return Value::error("join() needs a separator and a list", sp);
+    };
+    if sep.is_unknown() {
+        return Value::unknown(unknown_name(sep, "join"), sp);
+    }
+    let (Some(sep), true) = (scalar_string(sep), args.len() > 1) else {
+        return Value::error("join() needs a separator and a list", sp);
+    };
+    let mut out = Template::default();
+    let mut first = true;
+    for list in &args[1..] {
+        let items = match &list.kind {
+            Kind::List(items) => items,
+            _ if list.is_unknown() => return Value::unknown(unknown_name(list, "join"), sp),
+            _ => return Value::error("join() needs a separator and a list", sp),
+        };
+        for item in items {
+            if !first {
+                out.push_lit(&sep);
+            }
+            first = false;
+            match (&item.kind, scalar_string(item)) {
+                (_, Some(t)) => out.push_lit(&t),
+                (Kind::Unknown(_) | Kind::Error(_), None) => out.push_value(item),
+                _ => return Value::error("join(): not strings", sp),
+            }
+        }
+    }
+    out.into_value(sp)
 }
 
 fn formatlist(args: &[Value], sp: Option<Span>) -> Value {
@@ -358,7 +403,7 @@ fn formatlist(args: &[Value], sp: Option<Span>) -> Value {
             })
             .collect();
         match format(&f, &row) {
-            Some(t) => out.push(Value::string(t, sp)),
+            Some(t) => out.push(t.into_value(sp)),
             None => return Value::unknown("formatlist()", sp),
         }
     }

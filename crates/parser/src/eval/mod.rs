@@ -8,7 +8,7 @@ pub mod policy_document;
 use crate::model::ModuleInst;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::*;
-use crate::value::{Entry, Kind, Segment, Str, Value};
+use crate::value::{Entry, Hole, Kind, Segment, Str, Value, WellKnown};
 use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -297,52 +297,51 @@ impl<'r> Evaluator<'r> {
     }
 
     pub fn template(&self, t: &Template, whole: Span, m: &ModuleInst, sc: &Scope) -> Value {
-        let mut text = String::new();
-        let mut segments = Vec::new();
-        if let Some(unknown) = self.template_into(t, m, sc, &mut text, &mut segments) {
-            return Value::unknown(unknown, Some(whole));
-        }
-        let mut v = Value::new(
-            Kind::String(Arc::new(Str {
-                text,
-                segments,
-                json: None,
-            })),
-            Some(whole),
-        );
         // A template that is exactly one interpolation keeps the inner value's type
         // and spans (Terraform does the same: "${var.x}" is var.x).
         if let [TemplatePart::Interp(e)] = t.parts.as_slice() {
-            v = self.eval(e, m, sc);
+            let mut v = self.eval(e, m, sc);
             v.mark_via(whole);
+            return v;
         }
-        v
+        let mut out = TemplateOut::default();
+        self.template_into(t, m, sc, &mut out);
+        if out.parts.has_holes() {
+            return out.parts.into_value(Some(whole));
+        }
+        Value::new(
+            Kind::String(Arc::new(Str {
+                text: out.text,
+                segments: out.segs,
+                json: None,
+            })),
+            Some(whole),
+        )
     }
 
-    /// Appends the template's text; returns what is unknown, if anything is.
-    fn template_into(
-        &self,
-        t: &Template,
-        m: &ModuleInst,
-        sc: &Scope,
-        out: &mut String,
-        segs: &mut Vec<Segment>,
-    ) -> Option<String> {
+    /// Appends the template's text (known parts) and its parts (holes where unknown).
+    fn template_into(&self, t: &Template, m: &ModuleInst, sc: &Scope, out: &mut TemplateOut) {
         for part in &t.parts {
             match part {
                 TemplatePart::Literal { text, span, exact } => {
-                    segs.push(Segment {
-                        start: out.len(),
+                    out.segs.push(Segment {
+                        start: out.text.len(),
                         len: text.len(),
                         source: *span,
                         exact: *exact,
                     });
-                    out.push_str(text);
+                    out.text.push_str(text);
+                    out.parts.push_lit(text);
                 }
                 TemplatePart::Interp(e) => {
                     let v = self.eval(e, m, sc);
-                    if append_value(&v, e.span, out, segs).is_none() {
-                        return Some(unknown_name(&v, "interpolation"));
+                    // Known scalars go to the text; the parts get them too, or a hole.
+                    let _ = append_value(&v, e.span, &mut out.text, &mut out.segs);
+                    match &v.kind {
+                        Kind::List(_) | Kind::Object(_) => {
+                            out.hole(unknown_name(&v, "interpolation"))
+                        }
+                        _ => out.parts.push_value(&v),
                     }
                 }
                 TemplatePart::If {
@@ -352,9 +351,9 @@ impl<'r> Evaluator<'r> {
                 } => {
                     let c = self.eval(cond, m, sc);
                     match c.as_bool() {
-                        Some(true) => self.template_into(then, m, sc, out, segs)?,
-                        Some(false) => self.template_into(otherwise, m, sc, out, segs)?,
-                        None => return Some(unknown_name(&c, "template condition")),
+                        Some(true) => self.template_into(then, m, sc, out),
+                        Some(false) => self.template_into(otherwise, m, sc, out),
+                        None => out.hole(unknown_name(&c, "template condition")),
                     };
                 }
                 TemplatePart::For {
@@ -366,21 +365,21 @@ impl<'r> Evaluator<'r> {
                     let c = self.eval(collection, m, sc);
                     let items = match iterate(&c) {
                         Ok(items) => items,
-                        Err(u) => return Some(u),
+                        Err(u) => {
+                            out.hole(u);
+                            continue;
+                        }
                     };
                     for (k, v) in items {
                         let mut inner = sc.with(value_var, v);
                         if let Some(kv) = key_var {
                             inner = inner.with(kv, k);
                         }
-                        if let Some(u) = self.template_into(body, m, &inner, out, segs) {
-                            return Some(u);
-                        }
+                        self.template_into(body, m, &inner, out);
                     }
                 }
             }
         }
-        None
     }
 
     fn for_expr(&self, f: &ForExpr, span: Span, m: &ModuleInst, sc: &Scope) -> Value {
@@ -452,6 +451,23 @@ impl<'r> Evaluator<'r> {
         }
         extra.files.push((path, text));
         FileId(extra.base + extra.files.len() as u32 - 1)
+    }
+}
+
+/// A template being evaluated: the known text with its segments, and its parts.
+#[derive(Default)]
+struct TemplateOut {
+    text: String,
+    segs: Vec<Segment>,
+    parts: crate::value::Template,
+}
+
+impl TemplateOut {
+    fn hole(&mut self, what: String) {
+        self.parts.push_hole(Hole {
+            what: what.into(),
+            well_known: None,
+        });
     }
 }
 
@@ -556,7 +572,20 @@ pub fn get_attr(v: &Value, a: &str, span: Span) -> Value {
             None => match &v.from {
                 // A resource's attribute that is not written is computed by the provider.
                 Some(addr) if v.span.is_some() => {
-                    Value::unknown(format!("{addr}.{a}"), Some(span)).with_from(addr.clone())
+                    let what = format!("{addr}.{a}");
+                    match data_type(addr).and_then(|t| WellKnown::of(t, a)) {
+                        // The partition, region or account: one specific value, kept
+                        // as a hole the rules can recognise.
+                        Some(wk) => {
+                            let mut t = crate::value::Template::default();
+                            t.push_hole(Hole {
+                                what: what.as_str().into(),
+                                well_known: Some(wk),
+                            });
+                            t.into_value(Some(span)).with_from(addr.clone())
+                        }
+                        None => Value::unknown(what, Some(span)).with_from(addr.clone()),
+                    }
                 }
                 _ => Value::error(format!("no attribute {a}"), Some(span)),
             },
@@ -564,6 +593,15 @@ pub fn get_attr(v: &Value, a: &str, span: Span) -> Value {
         Kind::Unknown(_) | Kind::Error(_) => v.clone(),
         _ => Value::error(format!("cannot read .{a} of {}", v.display()), Some(span)),
     }
+}
+
+/// The type of the data source at `addr` (`module.a.data.aws_region.this[0]`).
+fn data_type(addr: &str) -> Option<&str> {
+    let rest = match addr.strip_prefix("data.") {
+        Some(r) => r,
+        None => &addr[addr.rfind(".data.")? + ".data.".len()..],
+    };
+    rest.split('.').next()
 }
 
 pub fn index(v: &Value, k: &Value, span: Span) -> Value {

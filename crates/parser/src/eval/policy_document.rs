@@ -30,6 +30,7 @@ pub fn with_json(mut body: Value) -> Value {
             Kind::Unknown(Unknown {
                 what: crate::eval::unknown_name(&doc, "policy document").into(),
                 structure: Some(Box::new(doc)),
+                template: None,
             }),
             body.span,
         ),
