@@ -117,8 +117,11 @@ pub struct ModelTarget<'a> {
     pub resources: &'a Field,
     pub index: usize,
     pub elem: &'a Elem,
-    /// The resource pattern as written.
+    /// The resource pattern to judge: the string, or a partly known string's
+    /// skeleton (`iam::partial`: unknown parts are marker characters).
     pub text: &'a str,
+    /// The resource string for messages (`${…}` for unknown parts).
+    pub shown: &'a str,
     /// The model-invoke actions granted on it.
     pub actions: Vec<&'a Granted>,
 }
@@ -147,7 +150,7 @@ pub fn model_targets<'a>(ctx: &'a Ctx) -> Vec<ModelTarget<'a>> {
                 continue;
             }
             for (index, elem) in resources.items.iter().enumerate() {
-                let Some(text) = elem.text.as_deref() else {
+                let (Some(text), Some(shown)) = (elem.pattern(), elem.shown()) else {
                     continue;
                 };
                 let actions: Vec<&Granted> = invoke
@@ -163,6 +166,7 @@ pub fn model_targets<'a>(ctx: &'a Ctx) -> Vec<ModelTarget<'a>> {
                         index,
                         elem,
                         text,
+                        shown,
                         actions,
                     });
                 }

@@ -1,6 +1,7 @@
 //! What a statement grants: action patterns expanded against the catalog, and the
 //! resource patterns each action can apply to.
 
+use super::partial;
 use super::policy::{Effect, Elem, Statement};
 use super::view::{IamView, PolicyKind, Principal};
 use crate::catalog::{catalog, wildcard_match, Action, Category, Sensitive};
@@ -90,10 +91,22 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
         let Some(res) = &st.resource else { continue };
         let mut idx = Vec::new();
         for (i, e) in res.items.iter().enumerate() {
-            match &e.text {
-                Some(t) if applies(action, t) => idx.push(i),
-                Some(_) => {}
-                None => {
+            match (&e.text, &e.partial) {
+                (Some(t), _) if applies(action, t) => idx.push(i),
+                (Some(_), _) => {}
+                // Partly known: judged on its known parts when they decide.
+                (None, Some((skel, _))) => {
+                    if !applies(action, &partial::widened(skel)) {
+                        continue;
+                    }
+                    if partial::unknown_matters(skel) {
+                        out.unknown
+                            .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                    } else {
+                        idx.push(i);
+                    }
+                }
+                (None, None) => {
                     out.unknown
                         .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
                 }

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod grants;
+pub mod partial;
 pub mod policy;
 pub mod trust;
 pub mod view;

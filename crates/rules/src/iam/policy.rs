@@ -17,6 +17,9 @@ pub struct Elem {
     pub unknown: Option<String>,
     /// The evaluated string, to map a part of `text` back to where it is written.
     pub source: Option<std::sync::Arc<bedrock_lint_parser::value::Str>>,
+    /// For a partly known string: its skeleton (`iam::partial`), and the string as
+    /// written with `${…}` for the unknown parts (for messages).
+    pub partial: Option<(String, String)>,
 }
 
 impl Elem {
@@ -28,6 +31,7 @@ impl Elem {
                 via: v.via,
                 unknown: None,
                 source: Some(s.clone()),
+                partial: None,
             },
             Kind::Number(_) | Kind::Bool(_) => Elem {
                 text: Some(v.display()),
@@ -35,6 +39,7 @@ impl Elem {
                 via: v.via,
                 unknown: None,
                 source: None,
+                partial: None,
             },
             _ => Elem {
                 text: None,
@@ -46,8 +51,26 @@ impl Elem {
                         .unwrap_or_else(|| v.display()),
                 ),
                 source: None,
+                partial: v
+                    .template()
+                    .and_then(|t| Some((super::partial::skeleton(t)?, t.display()))),
             },
         }
+    }
+
+    /// The text to match patterns against: the known string, or the skeleton of a
+    /// partly known one.
+    pub fn pattern(&self) -> Option<&str> {
+        self.text
+            .as_deref()
+            .or(self.partial.as_ref().map(|(s, _)| s.as_str()))
+    }
+
+    /// The string for a message: as known, or as written with `${…}` parts.
+    pub fn shown(&self) -> Option<&str> {
+        self.text
+            .as_deref()
+            .or(self.partial.as_ref().map(|(_, d)| d.as_str()))
     }
 
     /// The span a finding on this element points at: where the value is written.

@@ -96,7 +96,14 @@ fn is_positive_string_op(op: &str) -> bool {
 /// provider: `Some(Some(host))` when the host is known, `Some(None)` for an
 /// `aws_iam_openid_connect_provider` whose ARN is not known statically.
 pub fn provider_of(e: &Elem) -> Option<Option<String>> {
-    match &e.text {
+    // A partly known ARN (`arn:aws:iam::${account_id}:oidc-provider/host`) names
+    // its host as well as a known one does.
+    let text = e.text.as_ref().or(e
+        .partial
+        .as_ref()
+        .map(|(skel, _)| skel)
+        .filter(|s| s.contains(":oidc-provider/")));
+    match text {
         Some(t) => {
             let host = match t.split_once(":oidc-provider/") {
                 Some((pre, host)) if pre.starts_with("arn:") => host,
@@ -111,6 +118,9 @@ pub fn provider_of(e: &Elem) -> Option<Option<String>> {
                     t
                 }
             };
+            if super::partial::has_hole(host) {
+                return Some(None);
+            }
             Some(Some(host.trim_start_matches("https://").to_string()))
         }
         None => {

@@ -47,6 +47,9 @@ pub struct Policy {
     pub address: String,
     /// The attribute (`policy = ...`) or the attachment's ARN string.
     pub span: Option<Span>,
+    /// The attribute's value where the principal or policy resource uses it
+    /// (`assume_role_policy = data.aws_iam_policy_document.x.json`).
+    pub attr: Option<Span>,
 }
 
 /// How a policy reaches a principal.
@@ -302,6 +305,7 @@ impl IamView {
             resource,
             address: r.address.clone(),
             span: value.best_span(),
+            attr: value.via.or(value.span),
         });
         self.policies.len() - 1
     }
@@ -351,6 +355,7 @@ impl IamView {
                                         resource: None,
                                         address: m.name.clone(),
                                         span: None,
+                                        attr: None,
                                     });
                                     self.policies.len() - 1
                                 }

@@ -44,7 +44,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         };
         out.push(
-            diag(span, &t.phrase(), t.text)
+            diag(span, &t.phrase(), t.shown)
                 .address(t.policy.address.clone())
                 .label(t.elem.via, "used in this policy here")
                 .help(help(ctx))

@@ -5,6 +5,7 @@ use crate::catalog::wildcard_match;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::{arn_parts, is_any_model, model_id};
+use crate::iam::partial::has_hole;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
 use crate::visit::model_targets;
@@ -39,7 +40,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         let e = t.elem;
         out.push(
-            diag(span, &t.phrase(), &id, t.text)
+            diag(span, &t.phrase(), &id, t.shown)
                 .address(t.policy.address.clone())
                 .label(e.via.or(e.span).filter(|s| *s != span), "used in this policy here")
                 .help(format!(
@@ -71,7 +72,8 @@ fn diag(span: bedrock_lint_parser::Span, phrase: &str, id: &str, text: &str) -> 
 /// not cover it; `None` when it is covered or names no model.
 fn unapproved_model(arn: &str, approved: &[String]) -> Option<String> {
     let (_, _, ty, rid) = arn_parts(arn)?;
-    if !MODEL_TYPES.contains(&ty) || rid.is_empty() {
+    // An unknown model id is undecidable (BL905), never guessed.
+    if !MODEL_TYPES.contains(&ty) || rid.is_empty() || has_hole(rid) {
         return None;
     }
     let mut id = model_id(rid);

@@ -6,6 +6,7 @@ use crate::catalog::wildcard_match;
 use crate::context::Ctx;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::iam::grants::{arn_parts, is_any_model};
+use crate::iam::partial::has_hole;
 use crate::iam::policy::Statement;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
@@ -77,7 +78,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let wildcard = region.contains(['*', '?']);
-        let problem = if wildcard {
+        // An unknown region is one specific region, not a wildcard (RULES.md).
+        let problem = if has_hole(region) {
+            None
+        } else if wildcard {
             match &narrow {
                 Narrowing::None if region == "*" => Some("in every region".into()),
                 Narrowing::None => Some(format!("in every region matching \"{region}\"")),
@@ -106,7 +110,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let mut d = Diagnostic::new(
             RuleId::Bl103,
             span,
-            format!("{} allowed {problem} (\"{}\")", t.phrase(), t.text),
+            format!("{} allowed {problem} (\"{}\")", t.phrase(), t.shown),
         );
         if approved_regions.is_some() {
             d.severity = Severity::Error;

@@ -6,6 +6,7 @@ use crate::catalog::wildcard_match;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::{arn_parts, is_any_model};
+use crate::iam::partial::has_hole;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
 use crate::visit::model_targets;
@@ -41,7 +42,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
         let typed = ACCOUNT_TYPES.contains(&ty)
             || (ty.contains(['*', '?']) && ACCOUNT_TYPES.iter().any(|x| wildcard_match(ty, x)));
-        if !typed || account.is_empty() {
+        // The deploying account is always approved; another unknown account is
+        // undecidable (BL905), never guessed.
+        if !typed || account.is_empty() || has_hole(account) {
             continue;
         }
         let problem = if account.contains(['*', '?']) {
@@ -69,7 +72,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             Diagnostic::new(
                 RuleId::Bl105,
                 span,
-                format!("{} allowed on {ty} \"{}\" {problem}", t.phrase(), t.text),
+                format!("{} allowed on {ty} \"{}\" {problem}", t.phrase(), t.shown),
             )
             .address(t.policy.address.clone())
             .label(t.elem.via, "used in this policy here")

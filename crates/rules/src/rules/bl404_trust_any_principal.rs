@@ -4,6 +4,7 @@
 
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::iam::partial::has_hole;
 use crate::iam::policy::{Effect, Statement};
 use crate::iam::trust::account_root;
 use crate::iam::PrincipalKind;
@@ -47,12 +48,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 for e in &f.items {
-                    let Some(text) = e.text.as_deref() else {
+                    let (Some(text), Some(shown)) = (e.pattern(), e.shown()) else {
                         continue;
                     };
                     let what = if text == "*" {
                         "any AWS principal".to_string()
                     } else if let Some(acct) = account_root(text) {
+                        // The deploying account is approved; another unknown one is
+                        // undecidable (BL905).
+                        if has_hole(acct) {
+                            continue;
+                        }
                         let approved = ctx
                             .config
                             .approved_accounts
@@ -72,7 +78,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         Diagnostic::new(
                             RuleId::Bl404,
                             span,
-                            format!("role {role} has Bedrock grants and can be assumed by {what} (\"{text}\")"),
+                            format!("role {role} has Bedrock grants and can be assumed by {what} (\"{shown}\")"),
                         )
                         .address(p.address.clone())
                         .principal(p.address.clone())

@@ -36,12 +36,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .filter_map(|st| st.principal.as_ref())
             .flat_map(|pr| pr.entries.iter())
             .flat_map(|(ty, f)| f.items.iter().map(move |e| (ty, e)))
-            .find(|(ty, e)| e.text.as_deref().is_some_and(|t| is_human(ty, t)));
+            .find(|(ty, e)| e.pattern().is_some_and(|t| is_human(ty, t)));
         let Some((_, he)) = human else { continue };
         if !ctx.has_bedrock(i) {
             continue;
         }
-        let Some(span) = pol.span.or(pol.doc.span) else {
+        // The role's trust attribute, even when the document is written elsewhere
+        // (a policy-document data source).
+        let Some(span) = pol.attr.or(pol.span).or(pol.doc.span) else {
             continue;
         };
         let role = p.name.as_deref().unwrap_or(&p.address);
@@ -52,7 +54,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 format!(
                     "role {role} has Bedrock grants and is assumed both by a pipeline ({}) and by people ({})",
                     wi.name,
-                    he.text.as_deref().unwrap_or("")
+                    he.shown().unwrap_or("")
                 ),
             )
             .address(p.address.clone())

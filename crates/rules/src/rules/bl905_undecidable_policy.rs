@@ -4,6 +4,7 @@
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::statement_grants;
+use crate::iam::partial::unknown_matters;
 use crate::iam::policy::{Effect, PolicyDoc, Statement};
 use crate::iam::trust::{is_bedrock_pattern, provider_of};
 use crate::iam::{PolicyKind, PrincipalKind};
@@ -143,6 +144,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     // A reference to a role, user or OIDC provider of this
                     // configuration names one principal: decidable.
                     if names_resource(what)
+                        || e.partial.as_ref().is_some_and(|(s, _)| !unknown_matters(s))
                         || (ty.eq_ignore_ascii_case("Federated") && provider_of(e).is_some())
                     {
                         continue;
