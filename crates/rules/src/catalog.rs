@@ -275,6 +275,10 @@ impl Catalog {
     pub fn managed_policy(&self, arn: &str) -> Option<&ManagedPolicy> {
         self.managed.iter().find(|m| m.arn == arn)
     }
+
+    pub fn managed_policy_named(&self, name: &str) -> Option<&ManagedPolicy> {
+        self.managed.iter().find(|m| m.name == name)
+    }
 }
 
 /// Glob match with `*` (any run) and `?` (one character); both sides already cased.

@@ -189,7 +189,7 @@ pub fn model_invoke(g: &StatementGrants) -> Vec<&Granted> {
 /// bedrock:InvokeModelWithResponseStream and 3 more) is`, `NotAction (…) is`.
 pub fn grant_phrase(st: &Statement, actions: &[&Granted]) -> String {
     let mut names: Vec<&str> = actions.iter().map(|x| x.action.name.as_str()).collect();
-    names.sort_by_key(|n| (invoke_rank(n), n.to_ascii_lowercase()));
+    names.sort_by_key(|n| (consequence(n), n.to_ascii_lowercase()));
     names.dedup();
     let mut written: Vec<&str> = Vec::new();
     let mut via_not_action = false;
@@ -219,9 +219,10 @@ pub fn grant_phrase(st: &Statement, actions: &[&Granted]) -> String {
     format!("{} ({}) is", name_list(&patterns), name_list(&names))
 }
 
-/// Invoke actions by consequence (RULES.md: `InvokeModel` and
-/// `InvokeModelWithResponseStream` lead), then alphabetically.
-fn invoke_rank(name: &str) -> u8 {
+/// Actions by consequence (RULES.md "Messages"): `InvokeModel` and
+/// `InvokeModelWithResponseStream` lead the invoke actions; logging, guardrail,
+/// model-access and IAM changes lead the admin ones. Lower is more consequential.
+pub fn consequence(name: &str) -> u8 {
     const FIRST: [&str; 6] = [
         "bedrock:invokemodel",
         "bedrock:invokemodelwithresponsestream",
@@ -231,8 +232,20 @@ fn invoke_rank(name: &str) -> u8 {
         "bedrock:invokeflow",
     ];
     let l = name.to_ascii_lowercase();
-    FIRST
+    if let Some(i) = FIRST.iter().position(|f| *f == l) {
+        return i as u8;
+    }
+    const ADMIN: [&str; 7] = [
+        "modelinvocationlogging",
+        "guardrail",
+        "foundationmodelentitlement",
+        "modelagreement",
+        "usecaseformodelaccess",
+        "resourcepolicy",
+        "provisionedmodelthroughput",
+    ];
+    ADMIN
         .iter()
-        .position(|f| *f == l)
-        .map_or(u8::MAX, |i| i as u8)
+        .position(|f| l.contains(f))
+        .map_or(u8::MAX, |i| 10 + i as u8)
 }

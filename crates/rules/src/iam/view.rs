@@ -322,6 +322,7 @@ impl IamView {
         for arn in list_items(Some(arns)) {
             // A reference to an aws_iam_policy in this configuration.
             let root = &model.resources[resource].root_dir;
+            let resolved = managed_arn_of(model, &model.resources[resource], arn);
             if let Some(from) = &arn.from {
                 if let Some(&id) = self
                     .managed_by_address
@@ -336,7 +337,7 @@ impl IamView {
                     continue;
                 }
             }
-            match arn.as_str() {
+            match arn.as_str().or(resolved.as_deref()) {
                 Some(text) => {
                     if let Some(m) = catalog().managed_policy(text) {
                         let id =
@@ -470,4 +471,43 @@ fn strip_spans(mut v: Value) -> Value {
 
 pub fn is_allow(e: Effect) -> bool {
     e == Effect::Allow
+}
+
+/// The ARN of an AWS managed policy named in a way only partly known to the
+/// evaluator (RULES.md "Well-known data sources"): `arn:${partition}:iam::aws:policy/…`,
+/// or `data "aws_iam_policy"` with the policy's `name` or `arn`.
+fn managed_arn_of(model: &Model, at: &Resource, v: &Value) -> Option<String> {
+    if let Some(skel) = v.template().and_then(super::partial::skeleton) {
+        // Only the partition may be unknown: the catalog names every policy in `aws`.
+        let text = skel.replace(super::partial::PARTITION, "aws");
+        return (!super::partial::has_hole(&text) && catalog().managed_policy(&text).is_some())
+            .then_some(text);
+    }
+    let what = v.unknown_what()?;
+    let rest = what.strip_prefix("data.aws_iam_policy.")?;
+    let (name, attr) = rest.split_once('.')?;
+    if !matches!(attr, "arn" | "id") {
+        return None;
+    }
+    // The data source of the same module instance as the attachment.
+    let address = match at.module.as_str() {
+        "" => format!("data.aws_iam_policy.{name}"),
+        m => format!("{m}.data.aws_iam_policy.{name}"),
+    };
+    let data = model
+        .resources
+        .iter()
+        .find(|r| r.mode == Mode::Data && r.root_dir == at.root_dir && r.address == address)?;
+    let by_arn = data.body.get("arn").and_then(|a| {
+        a.as_str()
+            .map(str::to_string)
+            .or_else(|| managed_arn_of(model, at, a))
+    });
+    let by_name = data
+        .body
+        .get("name")
+        .and_then(Value::as_str)
+        .and_then(|n| catalog().managed_policy_named(n))
+        .map(|m| m.arn.clone());
+    by_arn.or(by_name)
 }

@@ -9,6 +9,7 @@ use crate::iam::grants::{Granted, PrincipalGrant};
 use crate::iam::policy::Statement;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
+use crate::visit::consequence;
 use bedrock_lint_parser::Span;
 
 pub const META: Meta = Meta {
@@ -83,14 +84,15 @@ fn pick<'a, 'v>(
             })
             .map(move |x| (g, x))
     });
-    let mut first = None;
-    for (g, x) in all {
-        if crate::date::time_bound(g.stmt).is_none() {
-            return Some((g, x));
-        }
-        first.get_or_insert((g, x));
-    }
-    first
+    // The message names the most consequential grant; a permanent one before a
+    // time-bound one.
+    all.min_by_key(|(g, x)| {
+        (
+            crate::date::time_bound(g.stmt).is_some(),
+            consequence(&x.action.name),
+            x.action.name.to_ascii_lowercase(),
+        )
+    })
 }
 
 /// Where the grant is written: the action element (or NotAction key), else the
