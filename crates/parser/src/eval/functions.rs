@@ -1,14 +1,22 @@
 //! The Terraform functions policy code uses. Any other function's result is unknown.
 
-use super::{scalar_string, strip_eq, unknown_name, Evaluator, Scope};
-use crate::model::ModuleInst;
-use crate::span::Span;
-use crate::syntax::ast::Expr;
+use super::ops::{scalar_string, strip_eq, unknown_name, Scope};
+use crate::model::types::ModuleInst;
+use crate::span::{FileId, Span};
+use crate::syntax::ast::{Expr, Template as TemplateExpr};
 use crate::value::{decode_json, to_json_mapped, Entry, Kind, Str, Template, Unknown, Value};
 use std::sync::Arc;
 
+/// What the functions need from the evaluator (which implements it): their
+/// arguments evaluated, templates evaluated, files read.
+pub(super) trait Env {
+    fn eval(&self, e: &Expr, m: &ModuleInst, sc: &Scope) -> Value;
+    fn template(&self, t: &TemplateExpr, whole: Span, m: &ModuleInst, sc: &Scope) -> Value;
+    fn read_file(&self, m: &ModuleInst, path: &str) -> Option<(FileId, Arc<str>)>;
+}
+
 pub(super) fn call(
-    ev: &Evaluator,
+    ev: &dyn Env,
     name: &str,
     arg_exprs: &[Expr],
     expand: bool,
@@ -410,7 +418,7 @@ fn formatlist(args: &[Value], sp: Option<Span>) -> Value {
     Value::list(out, sp)
 }
 
-fn file(ev: &Evaluator, name: &str, args: &[Value], span: Span, m: &ModuleInst) -> Value {
+fn file(ev: &dyn Env, name: &str, args: &[Value], span: Span, m: &ModuleInst) -> Value {
     let sp = Some(span);
     let Some(path) = args.first() else {
         return Value::error(format!("{name}() needs a path"), sp);
@@ -418,7 +426,7 @@ fn file(ev: &Evaluator, name: &str, args: &[Value], span: Span, m: &ModuleInst) 
     let Some(path) = path.as_str() else {
         return Value::unknown(unknown_name(path, name), sp);
     };
-    let Some((id, text)) = ev.resolver.read_file(ev, m, path) else {
+    let Some((id, text)) = ev.read_file(m, path) else {
         return Value::unknown(
             format!("{name}(\"{path}\"): not a readable file inside the scanned tree"),
             sp,

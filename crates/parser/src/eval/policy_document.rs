@@ -28,7 +28,7 @@ pub fn with_json(mut body: Value) -> Value {
         ),
         None => Value::new(
             Kind::Unknown(Unknown {
-                what: crate::eval::unknown_name(&doc, "policy document").into(),
+                what: super::ops::unknown_name(&doc, "policy document").into(),
                 structure: Some(Box::new(doc)),
                 template: None,
             }),
@@ -221,7 +221,7 @@ fn statement(st: &Value) -> Value {
                 by_test.push(Entry {
                     key: "(unknown)".into(),
                     key_span: test.span,
-                    value: Value::unknown(crate::eval::unknown_name(&test, "condition"), c.span),
+                    value: Value::unknown(super::ops::unknown_name(&test, "condition"), c.span),
                 });
                 continue;
             };
