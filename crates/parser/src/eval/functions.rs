@@ -134,6 +134,17 @@ pub(super) fn call(
             }
         }
         "join" => return join(&args, sp),
+        // The number of elements is known even when some of them are not.
+        "length" if args.first().is_some_and(|a| !a.is_unknown()) => {
+            return match args.first().map(|a| &a.kind) {
+                Some(Kind::List(l)) => Value::new(Kind::Number(l.len() as f64), sp),
+                Some(Kind::Object(o)) => Value::new(Kind::Number(o.len() as f64), sp),
+                Some(Kind::String(t)) => {
+                    Value::new(Kind::Number(t.text.chars().count() as f64), sp)
+                }
+                _ => Value::error("length(): not a collection", sp),
+            }
+        }
         _ => {}
     }
     // The rest need every argument known.
@@ -237,12 +248,6 @@ pub(super) fn call(
                 Value::new(Kind::Bool(items.iter().any(|i| strip_eq(i, x))), sp)
             }
             _ => Value::error("contains() needs a list and a value", sp),
-        },
-        "length" => match args.first().map(|a| &a.kind) {
-            Some(Kind::List(l)) => Value::new(Kind::Number(l.len() as f64), sp),
-            Some(Kind::Object(o)) => Value::new(Kind::Number(o.len() as f64), sp),
-            Some(Kind::String(t)) => Value::new(Kind::Number(t.text.chars().count() as f64), sp),
-            _ => Value::error("length(): not a collection", sp),
         },
         _ => Value::unknown(format!("{name}(…)"), sp),
     }

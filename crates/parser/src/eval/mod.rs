@@ -142,14 +142,9 @@ impl<'r> Evaluator<'r> {
                 match cv.as_bool() {
                     Some(true) => self.eval(t, m, sc),
                     Some(false) => self.eval(f, m, sc),
-                    None => {
-                        let (tv, fv) = (self.eval(t, m, sc), self.eval(f, m, sc));
-                        if tv.is_known() && strip_eq(&tv, &fv) {
-                            tv
-                        } else {
-                            Value::unknown(unknown_name(&cv, "condition"), span)
-                        }
-                    }
+                    // Terraform's result is unknown too, even when both branches
+                    // are equal: which one applies is not known.
+                    None => Value::unknown(unknown_name(&cv, "condition"), span),
                 }
             }
             ExprKind::Unary(op, x) => {

@@ -167,6 +167,44 @@ pub fn index(v: &Value, k: &Value, span: Span) -> Value {
     }
 }
 
+/// `l == r` as Terraform decides it, where the known parts decide it: an object with
+/// an unknown attribute is still not null, lists of different lengths differ.
+/// `None` when only an unknown part could tell.
+pub fn equal(l: &Value, r: &Value) -> Option<bool> {
+    match (&l.kind, &r.kind) {
+        (Kind::Unknown(_) | Kind::Error(_), _) | (_, Kind::Unknown(_) | Kind::Error(_)) => None,
+        (Kind::List(a), Kind::List(b)) => {
+            if a.len() != b.len() {
+                return Some(false);
+            }
+            all_equal(a.iter().zip(b.iter()))
+        }
+        (Kind::Object(a), Kind::Object(b)) => {
+            if a.len() != b.len() || a.iter().any(|e| r.entry(&e.key).is_none()) {
+                return Some(false);
+            }
+            all_equal(
+                a.iter()
+                    .filter_map(|e| Some((&e.value, &r.entry(&e.key)?.value))),
+            )
+        }
+        _ => Some(strip_eq(l, r)),
+    }
+}
+
+/// Equal when every pair is; unequal as soon as one known pair differs.
+fn all_equal<'a>(pairs: impl Iterator<Item = (&'a Value, &'a Value)>) -> Option<bool> {
+    let mut decided = true;
+    for (x, y) in pairs {
+        match equal(x, y) {
+            Some(false) => return Some(false),
+            Some(true) => {}
+            None => decided = false,
+        }
+    }
+    decided.then_some(true)
+}
+
 /// Equality ignoring spans (values from different places may be equal).
 pub fn strip_eq(a: &Value, b: &Value) -> bool {
     match (&a.kind, &b.kind) {
@@ -190,9 +228,14 @@ pub fn strip_eq(a: &Value, b: &Value) -> bool {
 
 pub fn binary(op: BinaryOp, l: &Value, r: &Value, span: Option<Span>) -> Value {
     use BinaryOp::*;
-    if matches!(op, Eq | NotEq) && l.is_known() && r.is_known() {
-        let eq = strip_eq(l, r);
-        return Value::new(Kind::Bool(if op == Eq { eq } else { !eq }), span);
+    if matches!(op, Eq | NotEq) {
+        return match equal(l, r) {
+            Some(eq) => Value::new(Kind::Bool(if op == Eq { eq } else { !eq }), span),
+            None => {
+                let u = if l.is_known() { r } else { l };
+                Value::unknown(unknown_name(u, "comparison"), span)
+            }
+        };
     }
     if matches!(op, And | Or) {
         match (l.as_bool(), r.as_bool()) {
