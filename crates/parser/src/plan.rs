@@ -3,7 +3,7 @@
 //! configuration is analysed too, plan values fill in what the HCL could not know and
 //! findings keep pointing at the `.tf` source.
 
-use crate::model::{Mode, Resource};
+use crate::model::types::{Mode, Resource};
 use crate::span::{FileId, Span};
 use crate::syntax::json::Json;
 use crate::value::{from_json, Entry, Kind, Value};

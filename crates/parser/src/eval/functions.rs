@@ -1,14 +1,22 @@
 //! The Terraform functions policy code uses. Any other function's result is unknown.
 
-use super::{scalar_string, strip_eq, unknown_name, Evaluator, Scope};
-use crate::model::ModuleInst;
-use crate::span::Span;
-use crate::syntax::ast::Expr;
+use super::ops::{scalar_string, strip_eq, unknown_name, Scope};
+use crate::model::types::ModuleInst;
+use crate::span::{FileId, Span};
+use crate::syntax::ast::{Expr, Template as TemplateExpr};
 use crate::value::{decode_json, to_json_mapped, Entry, Kind, Str, Template, Unknown, Value};
 use std::sync::Arc;
 
+/// What the functions need from the evaluator (which implements it): their
+/// arguments evaluated, templates evaluated, files read.
+pub(super) trait Env {
+    fn eval(&self, e: &Expr, m: &ModuleInst, sc: &Scope) -> Value;
+    fn template(&self, t: &TemplateExpr, whole: Span, m: &ModuleInst, sc: &Scope) -> Value;
+    fn read_file(&self, m: &ModuleInst, path: &str) -> Option<(FileId, Arc<str>)>;
+}
+
 pub(super) fn call(
-    ev: &Evaluator,
+    ev: &dyn Env,
     name: &str,
     arg_exprs: &[Expr],
     expand: bool,
@@ -126,6 +134,17 @@ pub(super) fn call(
             }
         }
         "join" => return join(&args, sp),
+        // The number of elements is known even when some of them are not.
+        "length" if args.first().is_some_and(|a| !a.is_unknown()) => {
+            return match args.first().map(|a| &a.kind) {
+                Some(Kind::List(l)) => Value::new(Kind::Number(l.len() as f64), sp),
+                Some(Kind::Object(o)) => Value::new(Kind::Number(o.len() as f64), sp),
+                Some(Kind::String(t)) => {
+                    Value::new(Kind::Number(t.text.chars().count() as f64), sp)
+                }
+                _ => Value::error("length(): not a collection", sp),
+            }
+        }
         _ => {}
     }
     // The rest need every argument known.
@@ -229,12 +248,6 @@ pub(super) fn call(
                 Value::new(Kind::Bool(items.iter().any(|i| strip_eq(i, x))), sp)
             }
             _ => Value::error("contains() needs a list and a value", sp),
-        },
-        "length" => match args.first().map(|a| &a.kind) {
-            Some(Kind::List(l)) => Value::new(Kind::Number(l.len() as f64), sp),
-            Some(Kind::Object(o)) => Value::new(Kind::Number(o.len() as f64), sp),
-            Some(Kind::String(t)) => Value::new(Kind::Number(t.text.chars().count() as f64), sp),
-            _ => Value::error("length(): not a collection", sp),
         },
         _ => Value::unknown(format!("{name}(…)"), sp),
     }
@@ -410,7 +423,7 @@ fn formatlist(args: &[Value], sp: Option<Span>) -> Value {
     Value::list(out, sp)
 }
 
-fn file(ev: &Evaluator, name: &str, args: &[Value], span: Span, m: &ModuleInst) -> Value {
+fn file(ev: &dyn Env, name: &str, args: &[Value], span: Span, m: &ModuleInst) -> Value {
     let sp = Some(span);
     let Some(path) = args.first() else {
         return Value::error(format!("{name}() needs a path"), sp);
@@ -418,7 +431,7 @@ fn file(ev: &Evaluator, name: &str, args: &[Value], span: Span, m: &ModuleInst) 
     let Some(path) = path.as_str() else {
         return Value::unknown(unknown_name(path, name), sp);
     };
-    let Some((id, text)) = ev.resolver.read_file(ev, m, path) else {
+    let Some((id, text)) = ev.read_file(m, path) else {
         return Value::unknown(
             format!("{name}(\"{path}\"): not a readable file inside the scanned tree"),
             sp,

@@ -28,7 +28,7 @@ pub fn with_json(mut body: Value) -> Value {
         ),
         None => Value::new(
             Kind::Unknown(Unknown {
-                what: crate::eval::unknown_name(&doc, "policy document").into(),
+                what: super::ops::unknown_name(&doc, "policy document").into(),
                 structure: Some(Box::new(doc)),
                 template: None,
             }),
@@ -79,6 +79,12 @@ fn document(body: &Value) -> Value {
         &mut statements,
     );
     for st in blocks(body, "statement") {
+        // A `dynamic "statement"` whose instances are unknown: unknown statements,
+        // never an empty (invalid) one.
+        if st.is_unknown() {
+            statements.push(st.clone());
+            continue;
+        }
         merge_statement(&mut statements, statement(st), Merge::Replace);
     }
     doc_statements(
@@ -173,6 +179,15 @@ fn statement(st: &Value) -> Value {
         if ps.is_empty() {
             continue;
         }
+        if let Some(u) = ps.iter().find(|p| p.is_unknown()) {
+            // `dynamic "principals"` with unknown instances.
+            entries.push(Entry {
+                key: key.into(),
+                key_span: st.entry(block).and_then(|e| e.key_span),
+                value: (*u).clone(),
+            });
+            continue;
+        }
         let mut principal: Vec<Entry> = Vec::new();
         for p in ps {
             let ty = p
@@ -208,6 +223,15 @@ fn statement(st: &Value) -> Value {
     if !conds.is_empty() {
         let mut by_test: Vec<Entry> = Vec::new();
         for c in conds {
+            if c.is_unknown() {
+                // `dynamic "condition"` with unknown instances.
+                by_test.push(Entry {
+                    key: "(unknown)".into(),
+                    key_span: c.span,
+                    value: c.clone(),
+                });
+                continue;
+            }
             let test = c.get("test").cloned().unwrap_or_else(|| Value::null(None));
             let var = c
                 .get("variable")
@@ -221,7 +245,7 @@ fn statement(st: &Value) -> Value {
                 by_test.push(Entry {
                     key: "(unknown)".into(),
                     key_span: test.span,
-                    value: Value::unknown(crate::eval::unknown_name(&test, "condition"), c.span),
+                    value: Value::unknown(super::ops::unknown_name(&test, "condition"), c.span),
                 });
                 continue;
             };

@@ -2,8 +2,9 @@
 //! remote ones through `.terraform/modules/modules.json`), count/for_each expanded
 //! into Terraform addresses, and every resource's body evaluated.
 
-use super::load::{clean, FileKind, IssueKind, LoadIssue, Sources};
-use super::{Mode, ModuleInst, Resource};
+use super::decl::declarations;
+use super::load::{clean, IssueKind, LoadIssue, Sources};
+use super::types::{BlockRef, Decl, Mode, ModuleInst, Resource};
 use crate::eval::{
     iterate, policy_document, scalar_string, Evaluator, ExtraFiles, Resolver, Scope,
 };
@@ -11,30 +12,13 @@ use crate::span::{FileId, Span};
 use crate::syntax::ast::{Block, Body};
 use crate::value::{Entry, Kind, Value};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
 
 /// How deep module calls may nest before we stop following them.
 const MAX_MODULE_DEPTH: usize = 24;
-
-/// Where a block sits: file and index in that file's top-level blocks.
-#[derive(Clone, Copy)]
-pub(crate) struct BlockRef(FileId, usize);
-
-/// The declarations of one module directory.
-#[derive(Default)]
-pub struct Decl {
-    variables: HashMap<String, BlockRef>,
-    locals: HashMap<String, (FileId, usize, usize)>,
-    resources: Vec<BlockRef>,
-    data: Vec<BlockRef>,
-    modules: Vec<BlockRef>,
-    outputs: HashMap<String, BlockRef>,
-    providers: Vec<BlockRef>,
-    vars_files: Vec<FileId>,
-}
 
 pub(crate) struct Builder<'s> {
     pub src: &'s Sources,
@@ -66,41 +50,7 @@ impl<'s> Builder<'s> {
         if let Some(d) = self.decls.borrow().get(dir) {
             return d.clone();
         }
-        let mut d = Decl::default();
-        for &fid in self.src.dirs.get(dir).map(Vec::as_slice).unwrap_or(&[]) {
-            let parsed = self.src.parsed(fid);
-            let Some(body) = &parsed.body else { continue };
-            if matches!(parsed.kind, FileKind::Vars | FileKind::VarsJson) {
-                d.vars_files.push(fid);
-                continue;
-            }
-            for (i, b) in body.blocks.iter().enumerate() {
-                let r = BlockRef(fid, i);
-                let label = |n: usize| b.labels.get(n).cloned().unwrap_or_default();
-                match b.ident.as_str() {
-                    "variable" => {
-                        d.variables.insert(label(0), r);
-                    }
-                    "locals" => {
-                        for (j, a) in b.body.attributes.iter().enumerate() {
-                            d.locals.insert(a.key.clone(), (fid, i, j));
-                        }
-                    }
-                    "resource" => d.resources.push(r),
-                    "data" => d.data.push(r),
-                    "module" => d.modules.push(r),
-                    "output" => {
-                        d.outputs.insert(label(0), r);
-                    }
-                    "provider" => d.providers.push(r),
-                    _ => {}
-                }
-            }
-        }
-        // tfvars apply to root modules only, in Terraform's order.
-        d.vars_files
-            .sort_by_key(|f| vars_order(&self.src.files.get(*f).path));
-        let d = Rc::new(d);
+        let d = Rc::new(declarations(self.src, dir));
         self.decls.borrow_mut().insert(dir.to_path_buf(), d.clone());
         d
     }
@@ -673,97 +623,6 @@ fn module_key(prefix: &str, name: &str) -> String {
     }
     parts.push(name.to_string());
     parts.join(".")
-}
-
-fn vars_order(p: &Path) -> (u8, String) {
-    let n = p
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_string();
-    let rank = match n.as_str() {
-        "terraform.tfvars" => 0,
-        "terraform.tfvars.json" => 1,
-        _ => 2,
-    };
-    (rank, n)
-}
-
-/// Reads `.terraform/modules/modules.json` of a root module, if present.
-pub fn remote_modules(dir: &Path) -> HashMap<String, PathBuf> {
-    let mut out = HashMap::new();
-    let path = dir.join(".terraform/modules/modules.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return out;
-    };
-    let Ok(json) = crate::syntax::json::parse(&text) else {
-        return out;
-    };
-    for m in json
-        .get("Modules")
-        .and_then(|m| m.as_array())
-        .unwrap_or(&[])
-    {
-        if let (Some(k), Some(d)) = (
-            m.get("Key").and_then(|k| k.as_str()),
-            m.get("Dir").and_then(|d| d.as_str()),
-        ) {
-            if !k.is_empty() {
-                out.insert(k.to_string(), clean(&dir.join(d)));
-            }
-        }
-    }
-    out
-}
-
-/// The files to read before evaluation: local module directories reachable from
-/// `dirs`, and remote ones listed in modules.json.
-pub(crate) fn preload(
-    src: &mut Sources,
-    roots: &[PathBuf],
-) -> HashMap<PathBuf, HashMap<String, PathBuf>> {
-    let mut remote = HashMap::new();
-    let mut queue: Vec<PathBuf> = roots.to_vec();
-    let mut seen: HashSet<PathBuf> = HashSet::new();
-    for r in roots {
-        let mods = remote_modules(r);
-        for d in mods.values() {
-            queue.push(d.clone());
-        }
-        remote.insert(r.clone(), mods);
-    }
-    while let Some(dir) = queue.pop() {
-        if !seen.insert(dir.clone()) || seen.len() > 10_000 {
-            continue;
-        }
-        src.ensure_dir(&dir);
-        for t in local_targets(src, &dir) {
-            queue.push(t);
-        }
-    }
-    remote
-}
-
-/// Directories that `dir`'s module blocks call with a local `./` or `../` source.
-pub(crate) fn local_targets(src: &Sources, dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for &fid in src.dirs.get(dir).map(Vec::as_slice).unwrap_or(&[]) {
-        let Some(body) = &src.parsed(fid).body else {
-            continue;
-        };
-        for b in body.blocks_named("module") {
-            if let Some(s) = b
-                .body
-                .attribute("source")
-                .and_then(|s| s.value.as_literal_str())
-            {
-                if s.starts_with("./") || s.starts_with("../") {
-                    out.push(clean(&dir.join(s)));
-                }
-            }
-        }
-    }
-    out
 }
 
 pub(crate) fn extra_files(base: usize) -> ExtraFiles {

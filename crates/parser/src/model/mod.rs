@@ -2,121 +2,15 @@
 //! bodies), providers, and the problems met while reading them.
 
 mod build;
+mod decl;
 pub mod load;
+pub mod types;
 
 use crate::eval::Evaluator;
-use crate::span::{Files, Span};
-use crate::value::Value;
-use load::{LoadIssue, LoadOptions, Parsed, PathError, Sources};
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use load::{LoadOptions, Parsed, PathError, Sources};
+use std::collections::HashSet;
 use std::path::PathBuf;
-use std::rc::Rc;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Managed,
-    Data,
-    Provider,
-}
-
-/// One resource instance (or data source, or provider configuration).
-#[derive(Debug, Clone)]
-pub struct Resource {
-    /// Terraform's address: `module.app["prod"].aws_iam_role.this[0]`.
-    pub address: String,
-    /// The module part of the address (`module.app["prod"]`), empty at the root.
-    pub module: String,
-    pub mode: Mode,
-    pub rtype: String,
-    pub name: String,
-    /// `resource "aws_iam_role" "app"`.
-    pub header: Span,
-    pub span: Span,
-    pub dir: PathBuf,
-    /// The root module this instance belongs to (its environment, for instance).
-    pub root_dir: PathBuf,
-    /// The evaluated body: attributes, and nested blocks as lists of objects.
-    pub body: Value,
-    pub from_plan: bool,
-}
-
-/// One instantiation of a module directory.
-pub struct ModuleInst {
-    pub dir: PathBuf,
-    pub root_dir: PathBuf,
-    /// `path.module`: the directory relative to the root module's.
-    pub path_module: String,
-    /// Address prefix of everything inside: `module.app["prod"].`
-    pub prefix: String,
-    pub(crate) decl: Rc<build::Decl>,
-    pub(crate) inputs: HashMap<String, Value>,
-    pub(crate) locals: RefCell<HashMap<String, Value>>,
-    pub(crate) resources: RefCell<HashMap<String, Value>>,
-    pub(crate) children: RefCell<HashMap<String, Value>>,
-    pub(crate) in_progress: RefCell<HashSet<String>>,
-    pub(crate) depth: usize,
-    pub(crate) chain: Vec<PathBuf>,
-}
-
-impl ModuleInst {
-    pub(crate) fn new(
-        dir: PathBuf,
-        root_dir: PathBuf,
-        prefix: String,
-        decl: Rc<build::Decl>,
-        inputs: HashMap<String, Value>,
-        depth: usize,
-        chain: Vec<PathBuf>,
-    ) -> ModuleInst {
-        ModuleInst {
-            path_module: relative(&dir, &root_dir),
-            dir,
-            root_dir,
-            prefix,
-            decl,
-            inputs,
-            locals: RefCell::default(),
-            resources: RefCell::default(),
-            children: RefCell::default(),
-            in_progress: RefCell::default(),
-            depth,
-            chain,
-        }
-    }
-}
-
-fn relative(dir: &std::path::Path, root: &std::path::Path) -> String {
-    if dir == root {
-        return ".".into();
-    }
-    if let Ok(rest) = dir.strip_prefix(root) {
-        return rest.display().to_string();
-    }
-    let ups = root.components().count();
-    let mut p = PathBuf::new();
-    for _ in 0..ups {
-        p.push("..");
-    }
-    p.join(dir).display().to_string()
-}
-
-/// Everything the rules see of the Terraform configuration.
-#[derive(Debug, Default)]
-pub struct Model {
-    pub files: Files,
-    pub parsed: Vec<Parsed>,
-    pub resources: Vec<Resource>,
-    pub issues: Vec<LoadIssue>,
-    /// Root module directories analysed.
-    pub roots: Vec<PathBuf>,
-}
-
-impl Model {
-    pub fn parsed(&self, id: crate::FileId) -> Option<&Parsed> {
-        self.parsed.get(id.0 as usize)
-    }
-}
+pub use types::{Mode, Model, ModuleInst, Resource};
 
 /// Reads, parses and evaluates everything `opts` names.
 pub fn build(opts: &LoadOptions) -> Result<Model, PathError> {
@@ -126,7 +20,7 @@ pub fn build(opts: &LoadOptions) -> Result<Model, PathError> {
 
 pub fn build_from(src: &mut Sources) -> Model {
     let roots = find_roots(src);
-    let remote = build::preload(src, &roots);
+    let remote = decl::preload(src, &roots);
     let base = src.files.len();
     let (resources, issues, extra) = {
         let b = build::Builder::new(src, remote);
@@ -181,7 +75,7 @@ fn find_roots(src: &Sources) -> Vec<PathBuf> {
         .iter()
         // A directory calling itself is still a root: its cycle is reported when built.
         .flat_map(|d| {
-            build::local_targets(src, d)
+            decl::local_targets(src, d)
                 .into_iter()
                 .filter(move |t| t != d)
         })
