@@ -283,6 +283,54 @@ mod tests {
         assert!(every("bedrock:InvokeInlineAgent", "*"));
     }
 
+    /// BL106's messages on one policy statement (BL101 and the others not run).
+    fn findings(statement: &str) -> Vec<String> {
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("bl106-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let tf = format!(
+            "resource \"aws_iam_policy\" \"p\" {{\n  policy = jsonencode({{ Version = \"2012-10-17\", Statement = [{statement}] }})\n}}\n"
+        );
+        std::fs::write(dir.join("main.tf"), tf).expect("write");
+        let model = bedrock_lint_parser::build(&bedrock_lint_parser::LoadOptions {
+            paths: vec![dir.clone()],
+            ..Default::default()
+        })
+        .expect("build");
+        let view = crate::iam::IamView::build(&model);
+        let config = crate::Config::default();
+        let ctx = Ctx::new(&model, &view, &config, crate::Date::today());
+        let mut out = Vec::new();
+        check(&ctx, &mut out);
+        let _ = std::fs::remove_dir_all(&dir);
+        out.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn inline_agents_and_conditions() {
+        let inline =
+            r#"{ Effect = "Allow", Action = "bedrock:InvokeInlineAgent", Resource = "*" }"#;
+        assert_eq!(
+            findings(inline),
+            vec![r#"bedrock:InvokeInlineAgent is allowed on every inline agent ("*")"#]
+        );
+        let named = r#"{ Effect = "Allow", Action = "bedrock:InvokeInlineAgent", Resource = "*", Condition = { StringEquals = { "bedrock:InlineAgentName" = "triage" } } }"#;
+        assert_eq!(findings(named), Vec::<String>::new());
+        let wild = r#"{ Effect = "Allow", Action = "bedrock:InvokeInlineAgent", Resource = "*", Condition = { StringLike = { "bedrock:InlineAgentName" = "tri*" } } }"#;
+        assert_eq!(findings(wild).len(), 1);
+        let tagged = r#"{ Effect = "Allow", Action = ["bedrock:InvokeAgent", "bedrock:InvokeFlow"], Resource = "*", Condition = { StringEquals = { "aws:ResourceTag/team" = "search" } } }"#;
+        assert_eq!(findings(tagged), Vec::<String>::new());
+        let both = r#"{ Effect = "Allow", Action = ["bedrock:InvokeFlow", "bedrock:InvokeAgent"], NotResource = "arn:aws:bedrock:us-east-1:111122223333:agent-alias/AGENT12345/*" }"#;
+        assert_eq!(
+            findings(both),
+            vec![
+                r#"bedrock:InvokeAgent and bedrock:InvokeFlow are allowed on every agent alias and flow alias ("NotResource")"#
+            ]
+        );
+    }
+
     #[test]
     fn fills_every_id() {
         assert_eq!(
