@@ -4,7 +4,7 @@
 use crate::catalog::{wildcard_match, Action};
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::iam::grants::{arn_overlap, Granted};
+use crate::iam::grants::{arn_overlap, is_any_model, Granted, StatementGrants};
 use crate::iam::policy::{Condition, Statement};
 use crate::registry::{Meta, RuleId};
 use bedrock_lint_parser::Span;
@@ -30,7 +30,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             if let Some(nr) = &st.not_resource {
-                // NotResource grants every alias and runtime but the few it names.
+                // NotResource grants every alias and runtime but the few it names
+                // (and every model: BL101 reports a model-invoke grant there).
+                if g.granted.iter().any(|x| x.action.targets_model_resources) {
+                    continue;
+                }
                 if let Some(span) = nr.key_span.or(nr.span).or(st.span) {
                     out.push(
                         diag(st, span, &agents, "NotResource")
@@ -43,6 +47,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let Some(res) = &st.resource else { continue };
             for (ri, e) in res.items.iter().enumerate() {
                 let Some(text) = &e.text else { continue };
+                if bl101_reports(g, ri, text) {
+                    continue;
+                }
                 let on: Vec<&Granted> = agents
                     .iter()
                     .copied()
@@ -61,6 +68,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// BL101 speaks for an any-model string that a model-invoke action is granted on
+/// (`"*"` with `bedrock:Invoke*`): one string, one finding.
+fn bl101_reports(g: &StatementGrants, ri: usize, text: &str) -> bool {
+    is_any_model(text)
+        && g.granted
+            .iter()
+            .any(|x| x.action.targets_model_resources && x.resources.contains(&ri))
 }
 
 fn diag(st: &Statement, span: Span, on: &[&Granted], text: &str) -> Diagnostic {
@@ -327,6 +343,22 @@ mod tests {
             findings(both),
             vec![
                 r#"bedrock:InvokeAgent and bedrock:InvokeFlow are allowed on every agent alias and flow alias ("NotResource")"#
+            ]
+        );
+    }
+
+    #[test]
+    fn one_string_one_finding_with_bl101() {
+        let mixed = r#"{ Effect = "Allow", Action = ["bedrock:InvokeModel", "bedrock:InvokeAgent"], Resource = "*" }"#;
+        assert_eq!(findings(mixed), Vec::<String>::new());
+        let not_res = r#"{ Effect = "Allow", Action = ["bedrock:InvokeModel", "bedrock:InvokeAgent"], NotResource = "arn:aws:bedrock:us-east-1:111122223333:guardrail/*" }"#;
+        assert_eq!(findings(not_res), Vec::<String>::new());
+        // A model ARN list plus every agent alias: only the alias pattern is BL106's.
+        let split = r#"{ Effect = "Allow", Action = ["bedrock:InvokeModel", "bedrock:InvokeAgent"], Resource = ["arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0", "arn:aws:bedrock:us-east-1:111122223333:agent-alias/*"] }"#;
+        assert_eq!(
+            findings(split),
+            vec![
+                r#"bedrock:InvokeAgent is allowed on every agent alias ("arn:aws:bedrock:us-east-1:111122223333:agent-alias/*")"#
             ]
         );
     }
