@@ -1,0 +1,1 @@
+invocation_logging = "external"

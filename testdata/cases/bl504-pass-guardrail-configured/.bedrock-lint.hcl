@@ -1,0 +1,2 @@
+require_guardrail  = true
+invocation_logging = "external"
