@@ -88,6 +88,11 @@ pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
     let bounds = TimeBounds::collect(&view, today);
     for d in &mut diagnostics {
         decide_severity(d, config, &bounds);
+        // A finding about a principal is addressed to it when no resource of its
+        // own is named (RULES.md: `address` is always a Terraform address).
+        if d.address.is_none() {
+            d.address = d.principal.clone();
+        }
     }
     // A total order (rules run in parallel): file, position, code, then the rest.
     let key = |d: &Diagnostic| {

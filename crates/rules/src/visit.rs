@@ -5,9 +5,9 @@
 use crate::catalog::Category;
 use crate::context::Ctx;
 use crate::diagnostic::Diagnostic;
-use crate::iam::grants::{Granted, StatementGrants};
+use crate::iam::grants::{Granted, PrincipalGrant, StatementGrants};
 use crate::iam::policy::{Elem, Field, Statement};
-use crate::iam::Policy;
+use crate::iam::{Policy, PolicyKind};
 use crate::rule_id::RuleId;
 use bedrock_lint_parser::Span;
 
@@ -248,4 +248,23 @@ pub fn consequence(name: &str) -> u8 {
         .iter()
         .position(|f| l.contains(f))
         .map_or(u8::MAX, |i| 10 + i as u8)
+}
+
+/// `bedrock:InvokeModel, bedrock:InvokeModelWithResponseStream and 3 more`: granted
+/// actions, the most consequential first.
+pub fn action_names<'g>(granted: impl Iterator<Item = &'g Granted>) -> String {
+    let mut names: Vec<&str> = granted.map(|x| x.action.name.as_str()).collect();
+    names.sort_by_key(|n| (consequence(n), n.to_ascii_lowercase()));
+    names.dedup();
+    name_list(&names)
+}
+
+/// The Terraform address a finding on a grant carries: the policy resource, or for an
+/// AWS managed policy (no resource of its own) the attachment.
+pub fn grant_address(ctx: &Ctx, g: &PrincipalGrant) -> String {
+    let pol = &ctx.view.policies[g.policy];
+    match pol.kind {
+        PolicyKind::AwsManaged => ctx.resource(g.attached_by).address.clone(),
+        _ => pol.address.clone(),
+    }
 }

@@ -106,10 +106,23 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                         idx.push(i);
                     }
                 }
-                (None, None) => {
-                    out.unknown
-                        .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
-                }
+                (None, None) => match e.unknown.as_deref().and_then(specific_resource) {
+                    // The ARN of one Bedrock resource of this configuration: granted on
+                    // that one resource, nothing wider, for the principal-level rules;
+                    // the string itself is unknown, which BL905 says (RULES.md).
+                    Some(true) => {
+                        idx.push(i);
+                        out.unknown
+                            .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                    }
+                    // The ARN of a resource of another service: no Bedrock action
+                    // applies to it.
+                    Some(false) => {}
+                    None => {
+                        out.unknown
+                            .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                    }
+                },
             }
         }
         if !idx.is_empty() {
@@ -122,6 +135,43 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
         }
     }
     out
+}
+
+/// An unknown resource element that is an attribute of one resource of this
+/// configuration (`aws_bedrockagent_knowledge_base.kb.arn`,
+/// `module.x.aws_bedrock_guardrail.this["a"].guardrail_arn`) names that one resource:
+/// `Some(true)` for a Bedrock resource, `Some(false)` for another service's.
+fn specific_resource(what: &str) -> Option<bool> {
+    let mut parts = what.split('.').peekable();
+    // Skip `module.NAME[...]` prefixes.
+    while parts.peek() == Some(&"module") {
+        parts.next();
+        parts.next()?;
+    }
+    let mut ty = parts.next()?;
+    if ty == "data" {
+        ty = parts.next()?;
+    }
+    let name = parts.next()?;
+    let attr = parts.next()?;
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_-[]\"".contains(&b))
+    };
+    if parts.next().is_some() || !plain(ty) || !plain(name) || !plain(attr) {
+        return None;
+    }
+    if !(attr.ends_with("arn") || attr.ends_with("_id") || attr == "id") {
+        return None;
+    }
+    let bedrock = ["aws_bedrock", "awscc_bedrock"]
+        .iter()
+        .any(|p| ty.starts_with(p));
+    if bedrock {
+        return Some(true);
+    }
+    (ty.starts_with("aws_") || ty.starts_with("awscc_")).then_some(false)
 }
 
 fn first_unknown(items: &[Elem]) -> String {
@@ -242,6 +292,9 @@ pub struct PrincipalGrant<'v> {
     pub granted: Vec<Granted>,
     /// The attachment's span (where the policy reaches the principal).
     pub attachment: Option<bedrock_lint_parser::Span>,
+    /// The resource that attaches it (the address a finding on an AWS managed
+    /// policy carries).
+    pub attached_by: usize,
 }
 
 /// A principal's effective grants: every Allow statement of every attached identity
@@ -271,6 +324,7 @@ pub fn principal_grants<'v>(
                         stmt: st,
                         granted: g.granted,
                         attachment: a.span,
+                        attached_by: a.resource,
                     });
                 }
                 // Deny statements are applied below, all at once.

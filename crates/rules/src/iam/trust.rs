@@ -273,11 +273,16 @@ pub fn is_human(ty: &str, text: &str) -> bool {
 
 /// The account of `arn:aws:iam::ACCOUNT:root` or a bare 12-digit account id.
 pub fn account_root(text: &str) -> Option<&str> {
-    if text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit()) {
+    let account = |s: &str| {
+        (s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()))
+            || super::partial::is_deploying_account(s)
+    };
+    if account(text) {
         return Some(text);
     }
     let parts: Vec<&str> = text.split(':').collect();
     if parts.len() == 6 && parts[0] == "arn" && parts[2] == "iam" && parts[5] == "root" {
+        // `arn:aws:iam::${data.aws_caller_identity.x.account_id}:root` too.
         return Some(parts[4]);
     }
     None

@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::PrincipalKind;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
+use crate::visit::{action_names, grant_address};
 
 pub const META: Meta = Meta {
     code: "BL302",
@@ -24,9 +25,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         let user = p.name.as_deref().unwrap_or(&p.address);
         let mut reported = Vec::new();
         for g in ctx.grants(i) {
-            let Some(first) = g.granted.first() else {
+            if g.granted.is_empty() {
                 continue;
-            };
+            }
             let pol = &ctx.view.policies[g.policy];
             let Some(span) = g
                 .attachment
@@ -45,16 +46,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .find(|a| a.policy == g.policy && a.span == g.attachment)
                 .and_then(|a| a.via_group)
                 .map(|gi| &ctx.view.principals[gi]);
-            let names: Vec<&str> = {
-                let mut v: Vec<&str> = g.granted.iter().map(|x| x.action.name.as_str()).collect();
-                v.sort();
-                v.dedup();
-                v
-            };
-            let actions = match names.len() {
-                1 => first.action.name.clone(),
-                n => format!("{} and {} more Bedrock actions", names[0], n - 1),
-            };
+            let actions = action_names(g.granted.iter());
             let how = match group {
                 Some(gp) => format!(
                     " through group {}",
@@ -68,7 +60,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     span,
                     format!("user {user} is granted {actions}{how} by {}", pol.address),
                 )
-                .address(pol.address.clone())
+                .address(grant_address(ctx, g))
                 .principal(p.address.clone())
                 .help("grant Bedrock actions to a role that people and workloads assume with short-lived credentials, not to an IAM user"),
             );

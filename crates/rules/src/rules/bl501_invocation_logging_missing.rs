@@ -6,10 +6,10 @@ use crate::catalog::Category;
 use crate::config::Logging;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::iam::grants::statement_grants;
 use crate::iam::PolicyKind;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
+use crate::visit::{consequence, grant_address};
 use bedrock_lint_parser::{Mode, Span};
 
 pub const META: Meta = Meta {
@@ -33,53 +33,62 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    // Every place an invoke action is granted: (span, action, policy address).
-    let mut found: Vec<(Span, String, String)> = Vec::new();
-    for pol in &ctx.view.policies {
-        if pol.kind != PolicyKind::Identity {
-            continue;
-        }
-        for st in &pol.doc.statements {
-            if crate::date::expired(st, ctx.today) {
-                continue;
-            }
-            for g in statement_grants(st).granted {
-                if g.action.category != Category::Invoke {
+    // Every place a model-invoke action is granted (else any invoke action):
+    // (not model-invoke, span, action, address).
+    let mut found: Vec<(bool, Span, String, String)> = Vec::new();
+    for (pol, statements) in ctx.identity_statements() {
+        for (st, g) in statements {
+            for x in &g.granted {
+                if x.action.category != Category::Invoke {
                     continue;
                 }
-                let span = match (g.pattern, &st.action, &st.not_action) {
+                let span = match (x.pattern, &st.action, &st.not_action) {
                     (Some(i), Some(a), _) => a.items.get(i).and_then(|e| e.primary()),
                     (_, _, Some(na)) => na.key_span.or(na.span),
                     _ => None,
                 };
                 if let Some(span) = span.or(st.span) {
-                    found.push((span, g.action.name.clone(), pol.address.clone()));
+                    found.push((
+                        !x.action.targets_model_resources,
+                        span,
+                        x.action.name.clone(),
+                        pol.address.clone(),
+                    ));
                 }
             }
         }
     }
     // AWS managed policies granting invoke, where they are attached.
-    for p in &ctx.view.principals {
-        for a in &p.attachments {
-            let pol = &ctx.view.policies[a.policy];
-            if pol.kind != PolicyKind::AwsManaged {
+    for (i, p) in ctx.view.principals.iter().enumerate() {
+        for g in ctx.grants(i) {
+            if ctx.view.policies[g.policy].kind != PolicyKind::AwsManaged {
                 continue;
             }
-            let invoke = pol.doc.statements.iter().find_map(|st| {
-                statement_grants(st)
-                    .granted
-                    .into_iter()
-                    .find(|g| g.action.category == Category::Invoke)
-            });
-            if let (Some(g), Some(span)) = (invoke, a.span) {
-                found.push((span, g.action.name.clone(), pol.address.clone()));
+            let best = g
+                .granted
+                .iter()
+                .filter(|x| x.action.category == Category::Invoke)
+                .min_by_key(|x| {
+                    (
+                        !x.action.targets_model_resources,
+                        consequence(&x.action.name),
+                    )
+                });
+            if let (Some(x), Some(span)) = (best, g.attachment.or(Some(p.header))) {
+                found.push((
+                    !x.action.targets_model_resources,
+                    span,
+                    x.action.name.clone(),
+                    grant_address(ctx, g),
+                ));
             }
         }
     }
     let path = |s: &Span| ctx.model.files.get(s.file).path.clone();
-    let Some((span, action, address)) = found
+    // The first model-invoke action string in path order, else the first invoke one.
+    let Some((_, span, action, address)) = found
         .into_iter()
-        .min_by(|a, b| (path(&a.0), a.0.start).cmp(&(path(&b.0), b.0.start)))
+        .min_by(|a, b| (a.0, path(&a.1), a.1.start).cmp(&(b.0, path(&b.1), b.1.start)))
     else {
         return;
     };

@@ -6,7 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::statement_grants;
 use crate::iam::partial::unknown_matters;
 use crate::iam::policy::{Effect, PolicyDoc, Statement};
-use crate::iam::trust::{is_bedrock_pattern, provider_of};
+use crate::iam::trust::{account_root, is_bedrock_pattern, provider_of};
 use crate::iam::{PolicyKind, PrincipalKind};
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
@@ -144,7 +144,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     // A reference to a role, user or OIDC provider of this
                     // configuration names one principal: decidable.
                     if names_resource(what)
-                        || e.partial.as_ref().is_some_and(|(s, _)| !unknown_matters(s))
+                        || e.partial
+                            .as_ref()
+                            .is_some_and(|(s, _)| !unknown_matters(s) || account_root(s).is_some())
                         || (ty.eq_ignore_ascii_case("Federated") && provider_of(e).is_some())
                     {
                         continue;
