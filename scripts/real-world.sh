@@ -63,3 +63,30 @@ echo "per code (findings / repositories):"
 tail -n +2 "$tsv" | awk -F'\t' '{ n[$4]++; if (!seen[$4 FS $1]++) r[$4]++ }
     END { for (c in n) printf "  %-6s %5d / %d\n", c, n[c], r[c] }' | sort
 echo "total findings: $(($(wc -l <"$tsv") - 1))"
+
+# Compare with the reviewed verdicts: a finding nobody has judged yet, a judged
+# finding that is gone (a fixed FP, or a lost TP), a miss that is now reported.
+verdicts="docs/real-world-verdicts.tsv"
+[[ -f "$verdicts" ]] || exit 0
+echo
+echo "against $verdicts:"
+awk -F'\t' '
+    FNR == 1 { next }
+    FILENAME == ARGV[1] {
+        key = $1 FS $2 FS $3 FS $4
+        if ($5 == "miss") { miss[key] = $7; next }
+        judged[key] = $5 " (" $6 ")"; why[key] = $7; next
+    }
+    {
+        key = $1 FS $2 FS $3 FS $4; seen[key] = 1
+        if (key in miss) { printf "  miss now reported:  %s %s:%s %s\n", $1, $2, $3, $4; fixed++ }
+        else if (!(key in judged)) { printf "  NOT REVIEWED:       %s %s:%s %s  %s\n", $1, $2, $3, $4, $7; fresh++ }
+    }
+    END {
+        for (k in judged) if (!(k in seen)) {
+            split(k, p, FS)
+            printf "  gone, was %-12s %s %s:%s %s  %s\n", judged[k] ":", p[1], p[2], p[3], p[4], why[k]
+            gone++
+        }
+        printf "  %d not reviewed, %d reviewed findings gone, %d misses now reported\n", fresh, gone, fixed
+    }' "$verdicts" "$tsv"
