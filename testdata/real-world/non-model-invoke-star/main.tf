@@ -3,7 +3,8 @@
 # bedrock:Rerank). GenerateQuery and Rerank are invoke actions with no resource
 # type: IAM requires Resource "*". They are not model-invoke actions (RULES.md Terms:
 # targets_model_resources = false), so BL101/BL103 do not apply; the embedding or
-# rerank model is granted by InvokeModel, which is scoped here.
+# rerank model is granted by InvokeModel, which is scoped here. The same holds for
+# knowledge-base retrieval in every region (BL103 is for model grants only).
 resource "aws_iam_role" "kb" {
   name = "kb-structured"
   assume_role_policy = jsonencode({
@@ -26,6 +27,11 @@ resource "aws_iam_role_policy" "kb" {
         Effect   = "Allow"
         Action   = ["bedrock:GenerateQuery", "bedrock:Rerank"]
         Resource = "*"
+      },
+      {
+        Effect   = "Allow"
+        Action   = ["bedrock:Retrieve"]
+        Resource = "arn:aws:bedrock:*:111122223333:knowledge-base/*"
       },
       {
         Effect   = "Allow"
