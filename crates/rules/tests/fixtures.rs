@@ -7,7 +7,17 @@ use common::*;
 
 #[test]
 fn fixture_cases_match_their_expectations() {
-    let cases = repo().join("testdata/cases");
+    cases_match("testdata/cases");
+}
+
+/// Self-written reductions of what the real-world set found (docs/real-world.md).
+#[test]
+fn real_world_reductions_match_their_expectations() {
+    cases_match("testdata/real-world");
+}
+
+fn cases_match(folder: &str) {
+    let cases = repo().join(folder);
     let mut dirs: Vec<_> = std::fs::read_dir(&cases)
         .expect("testdata/cases exists")
         .flatten()
