@@ -1,10 +1,11 @@
 //! `--baseline FILE`: hide findings already present in an earlier `--format json`
 //! report.
 //!
-//! A finding matches a baseline entry when the rule code, the anchor (the resource
-//! address, else the principal, else the file) and the message are equal. None of
-//! these depend on line or column numbers, so inserting or removing lines above a
-//! known finding does not bring it back. Matching counts occurrences: two identical
+//! A finding matches a baseline entry by its identity (`Diagnostic::key`, written to
+//! the JSON report as `fingerprint`: rule, address, the text it points at), which
+//! depends on no line or column number, so inserting or removing lines above a known
+//! finding does not bring it back. Reports written before the fingerprint existed
+//! match on code, anchor and message. Matching counts occurrences: two identical
 //! findings in the baseline hide at most two today.
 
 use crate::error::Failure;
@@ -13,12 +14,16 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// What identifies a finding across runs, independent of its position.
+/// A baseline entry: the finding's fingerprint, or for an older report the
+/// code, anchor and message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: String,
-    pub anchor: String,
-    pub message: String,
+pub enum Key {
+    Fingerprint(String),
+    Legacy {
+        code: String,
+        anchor: String,
+        message: String,
+    },
 }
 
 /// The findings of an earlier report, by key, with their counts.
@@ -63,10 +68,13 @@ impl Baseline {
             let anchor = s("address")
                 .or_else(|| s("principal"))
                 .or_else(|| s("file"));
-            let key = Key {
-                code,
-                anchor: anchor.unwrap_or_default(),
-                message,
+            let key = match s("fingerprint") {
+                Some(f) => Key::Fingerprint(f),
+                None => Key::Legacy {
+                    code,
+                    anchor: anchor.unwrap_or_default(),
+                    message,
+                },
             };
             *counts.entry(key).or_insert(0) += 1;
         }
@@ -84,21 +92,25 @@ impl Baseline {
                 return true;
             }
             let path = files.get(d.span.file).path.display().to_string();
-            match left.get_mut(&key(d, &path)) {
-                Some(n) if *n > 0 => {
+            let keys = [
+                Key::Fingerprint(d.key(files).fingerprint()),
+                legacy_key(d, &path),
+            ];
+            for k in &keys {
+                if let Some(n) = left.get_mut(k).filter(|n| **n > 0) {
                     *n -= 1;
-                    false
+                    return false;
                 }
-                _ => true,
             }
+            true
         });
         before - report.diagnostics.len()
     }
 }
 
-/// The key of a live finding; `path` is its file as the JSON report prints it.
-pub fn key(d: &Diagnostic, path: &str) -> Key {
-    Key {
+/// The legacy key of a live finding; `path` is its file as the JSON report prints it.
+fn legacy_key(d: &Diagnostic, path: &str) -> Key {
+    Key::Legacy {
         code: d.rule.code().to_string(),
         anchor: d
             .address
@@ -132,7 +144,7 @@ mod tests {
             ]}"#,
         )
         .unwrap();
-        let k = Key {
+        let k = Key::Legacy {
             code: "BL101".into(),
             anchor: "x".into(),
             message: "m".into(),

@@ -507,7 +507,7 @@ fn diff_prints_the_fix_and_changes_nothing() {
 
 #[test]
 fn fix_planning_skips_overlaps_and_unparsable_results() {
-    use bedrock_lint_cli::fix::plan;
+    use bedrock_lint_rules::fix::plan;
     use bedrock_lint_rules::{Applicability, Edit, Fix};
 
     let dir = bad_tree("plan");
@@ -532,7 +532,7 @@ fn fix_planning_skips_overlaps_and_unparsable_results() {
     b.fix = Some(fix(vec![edit(s + 1, s + 2, "y")], Applicability::Safe));
     report.diagnostics = vec![a, b];
     let pass = plan(&report, false, &|_| true);
-    assert_eq!(pass.fixed, 1);
+    assert_eq!(pass.keys.len(), 1);
     let new = pass.texts.values().next().expect("one file changed");
     assert_eq!(*new, format!("{}\"x\"{}", &text[..s], &text[s + 3..]));
 
@@ -549,7 +549,7 @@ fn fix_planning_skips_overlaps_and_unparsable_results() {
     u.fix = Some(fix(vec![edit(s, s + 3, "\"x\"")], Applicability::Unsafe));
     report.diagnostics = vec![u.clone()];
     assert!(plan(&report, false, &|_| true).texts.is_empty());
-    assert_eq!(plan(&report, true, &|_| true).fixed, 1);
+    assert_eq!(plan(&report, true, &|_| true).keys.len(), 1);
     u.suppressed = true;
     report.diagnostics = vec![u];
     assert!(plan(&report, true, &|_| true).texts.is_empty());

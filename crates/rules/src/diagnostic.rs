@@ -2,7 +2,7 @@
 //! optional fix. Byte spans only; line/column are computed by renderers.
 
 use crate::rule_id::RuleId;
-use bedrock_lint_parser::Span;
+use bedrock_lint_parser::{Files, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -131,5 +131,56 @@ impl Diagnostic {
     pub fn fix(mut self, fix: Option<Fix>) -> Self {
         self.fix = fix;
         self
+    }
+}
+
+/// What identifies a finding across runs and edits: the rule, what it is about (the
+/// address, else the principal, else the file) and the text its primary span covers
+/// (whitespace-normalised). No line, column or message: inserting lines above a
+/// finding, or a message that names another value, does not make it a new one.
+/// Baselines, fix verification, SARIF fingerprints and `diff` all use this one key.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key {
+    pub code: &'static str,
+    pub anchor: String,
+    pub text: String,
+}
+
+impl Key {
+    /// A short stable hash of the key (FNV-1a, 64 bits: the same on every platform
+    /// and Rust version), for SARIF `partialFingerprints` and the JSON report.
+    pub fn fingerprint(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        // Each part ends with a zero byte, so ("ab", "c") and ("a", "bc") differ.
+        for part in [self.code, &self.anchor, &self.text] {
+            for b in part.bytes().chain([0]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{h:016x}")
+    }
+}
+
+impl Diagnostic {
+    /// This finding's identity (see [`Key`]).
+    pub fn key(&self, files: &Files) -> Key {
+        let file = files.get(self.span.file);
+        let text = file
+            .text
+            .get(self.span.range())
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Key {
+            code: self.rule.code(),
+            anchor: self
+                .address
+                .clone()
+                .or_else(|| self.principal.clone())
+                .unwrap_or_else(|| file.path.display().to_string().replace('\\', "/")),
+            text,
+        }
     }
 }

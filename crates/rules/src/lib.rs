@@ -7,6 +7,7 @@ pub mod context;
 pub mod date;
 pub mod diagnostic;
 pub mod docs;
+pub mod fix;
 pub mod iam;
 pub mod lint;
 pub mod meta;
@@ -18,7 +19,7 @@ pub mod visit;
 
 pub use config::Config;
 pub use date::Date;
-pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Label, Severity};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Key, Label, Severity};
 pub use lint::{analyse, lint, lint_model, LintInput, Report};
 pub use meta::Meta;
 pub use rule_id::{RuleId, ALL};

@@ -29,7 +29,8 @@ pub fn command(args: &LintArgs) -> Result<i32, Failure> {
         }
     };
     if args.diff {
-        let outcome = fix::run_passes(&mut input, args.unsafe_fixes, &prepare)?;
+        let outcome = bedrock_lint_rules::fix::run_passes(&mut input, args.unsafe_fixes, &prepare)
+            .map_err(|e| Failure(e.0))?;
         for n in &outcome.notes {
             eprintln!("bedrock-lint: {n}");
         }
@@ -41,7 +42,8 @@ pub fn command(args: &LintArgs) -> Result<i32, Failure> {
     }
     let mut fixed = None;
     if args.fix {
-        let outcome = fix::run_passes(&mut input, args.unsafe_fixes, &prepare)?;
+        let outcome = bedrock_lint_rules::fix::run_passes(&mut input, args.unsafe_fixes, &prepare)
+            .map_err(|e| Failure(e.0))?;
         for n in &outcome.notes {
             eprintln!("bedrock-lint: {n}");
         }

@@ -57,6 +57,9 @@ pub fn diagnostic(files: &Files, d: &Diagnostic) -> Value {
         );
     }
     o.insert("suppressed".into(), json!(d.suppressed));
+    // The finding's identity (rule, address, the text it points at): what baselines
+    // and `diff` match on, independent of lines and message wording.
+    o.insert("fingerprint".into(), json!(d.key(files).fingerprint()));
     v
 }
 

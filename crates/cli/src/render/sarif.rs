@@ -40,22 +40,13 @@ fn security_severity(s: Severity) -> &'static str {
     }
 }
 
-/// The framework references of a rule's doc (`frameworks: A,B` or `[A, B]`).
-pub fn frameworks(rule: RuleId) -> Vec<String> {
-    docs::front_matter(rule, "frameworks")
-        .unwrap_or("")
-        .trim_matches(['[', ']'])
-        .split(',')
-        .map(|s| s.trim().trim_matches(['"', '\'']).to_string())
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 fn rule_json(rule: RuleId) -> Value {
     let summary = docs::summary(rule);
     let body = docs::body(rule).unwrap_or(summary);
-    let mut tags = frameworks(rule);
-    tags.push("security".into());
+    // Framework references from the rule's metadata (a test keeps them equal to the
+    // rule's documentation).
+    let mut tags: Vec<&str> = rule.meta().frameworks.to_vec();
+    tags.push("security");
     let sev = rule.default_severity();
     json!({
         "id": rule.code(),
@@ -75,36 +66,6 @@ fn region(files: &Files, span: Span) -> Value {
 
 fn physical(files: &Files, span: Span) -> Value {
     json!({"artifactLocation": {"uri": uri(files, span)}, "region": region(files, span)})
-}
-
-/// FNV-1a, 64 bits: stable across Rust versions and platforms.
-fn fnv1a(data: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in data {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// Code + address/principal + the primary span's text: survives line shifts.
-pub fn fingerprint(files: &Files, d: &Diagnostic) -> String {
-    let text = files
-        .get(d.span.file)
-        .text
-        .get(d.span.range())
-        .unwrap_or("")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let key = format!(
-        "{}\u{0}{}\u{0}{}\u{0}{}",
-        d.rule.code(),
-        d.address.as_deref().unwrap_or(""),
-        d.principal.as_deref().unwrap_or(""),
-        text
-    );
-    format!("{:016x}", fnv1a(key.as_bytes()))
 }
 
 fn result_json(files: &Files, d: &Diagnostic) -> Value {
@@ -136,7 +97,7 @@ fn result_json(files: &Files, d: &Diagnostic) -> Value {
     }
     o.insert(
         "partialFingerprints".into(),
-        json!({"bedrockLint/v1": fingerprint(files, d)}),
+        json!({"bedrockLint/v1": d.key(files).fingerprint()}),
     );
     if d.suppressed {
         o.insert("suppressions".into(), json!([{"kind": "inSource"}]));
