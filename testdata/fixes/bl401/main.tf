@@ -1,5 +1,5 @@
 resource "aws_iam_role" "app" {
-  name = "app-prod-invoke"
+  name                 = "app-prod-invoke"
   max_session_duration = 43200 # twelve hours
   assume_role_policy = jsonencode({
     Version = "2012-10-17"

@@ -170,20 +170,38 @@ fn fix(ctx: &Ctx, st: &Statement) -> Option<Fix> {
             format!("\"Condition\": {{\"StringEquals\": {{\"aws:RequestedRegion\": [{list}]}}}}"),
         )
     } else if is_hcl_object(body) && body.contains('\n') {
-        // An HCL object in jsonencode(): one attribute per line.
-        let indent = body
-            .lines()
-            .rev()
-            .find(|l| !l.trim().is_empty())
-            .map(|l| l.len() - l.trim_start().len())
+        // An HCL object in jsonencode(): one attribute per line, `=` aligned over the
+        // attributes around it as `terraform fmt` aligns them.
+        let body_start = span.start as usize + 1;
+        let group = aligned_group(&body[..trimmed.len()], body_start);
+        let indent = group.first().map_or(0, |a| a.indent);
+        let width = group
+            .iter()
+            .map(|a| a.key_len)
+            .chain(["Condition".len()])
+            .max()
             .unwrap_or(0);
-        (
-            "\n",
-            format!(
-                "{}Condition = {{ StringEquals = {{ \"aws:RequestedRegion\" = [{list}] }} }}",
-                " ".repeat(indent)
+        let mut edits: Vec<Edit> = group
+            .iter()
+            .filter(|a| a.pad.len() != width - a.key_len + 1)
+            .map(|a| Edit {
+                span: bedrock_lint_parser::Span::new(span.file, a.pad.start, a.pad.end),
+                replacement: " ".repeat(width - a.key_len + 1),
+            })
+            .collect();
+        edits.push(Edit {
+            span: bedrock_lint_parser::Span::new(span.file, insert_at, insert_at),
+            replacement: format!(
+                "\n{}Condition{} = {{ StringEquals = {{ \"aws:RequestedRegion\" = [{list}] }} }}",
+                " ".repeat(indent),
+                " ".repeat(width - "Condition".len())
             ),
-        )
+        });
+        return Some(Fix {
+            applicability: Applicability::Unsafe,
+            description: "add an aws:RequestedRegion condition with the approved regions".into(),
+            edits,
+        });
     } else {
         return None;
     };
@@ -195,6 +213,54 @@ fn fix(ctx: &Ctx, st: &Statement) -> Option<Fix> {
             replacement: format!("{sep}{cond}"),
         }],
     })
+}
+
+/// One `key = value` line of an HCL object: its key's length and the byte range of
+/// the blanks between the key and `=` (absolute offsets).
+struct Aligned {
+    indent: usize,
+    key_len: usize,
+    pad: std::ops::Range<usize>,
+}
+
+/// The last run of one-line attributes of `body` (which starts at byte `base`):
+/// `terraform fmt` aligns their `=` signs, and the inserted attribute joins them.
+/// A blank line, a comment or a value spanning lines ends the run.
+fn aligned_group(body: &str, base: usize) -> Vec<Aligned> {
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for l in body.split_inclusive('\n') {
+        lines.push((base + at, l.trim_end_matches(['\n', '\r'])));
+        at += l.len();
+    }
+    let mut out = Vec::new();
+    for (start, line) in lines.into_iter().rev() {
+        let t = line.trim_start();
+        if t.is_empty() && out.is_empty() {
+            continue;
+        }
+        let key_len = t
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(t.len());
+        let after = &t[key_len..];
+        let balanced = |s: &str| {
+            let n = |cs: &[char]| s.chars().filter(|c| cs.contains(c)).count();
+            n(&['{', '[', '(']) == n(&['}', ']', ')'])
+        };
+        if key_len == 0 || !after.trim_start().starts_with('=') || !balanced(t) {
+            break;
+        }
+        let indent = line.len() - t.len();
+        let pad_len = after.len() - after.trim_start().len();
+        let pad_start = start + indent + key_len;
+        out.push(Aligned {
+            indent,
+            key_len,
+            pad: pad_start..pad_start + pad_len,
+        });
+    }
+    out.reverse();
+    out
 }
 
 /// `Effect = "Allow"` style: an HCL object body (keys assigned with `=`).
