@@ -4,10 +4,10 @@
 //! `# bedrock-lint:ignore-file ...` covers the file.
 
 use crate::date::Date;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Edit};
 use crate::rule_id::RuleId;
 use bedrock_lint_parser::syntax::ast::Body;
-use bedrock_lint_parser::{FileId, Model, Span};
+use bedrock_lint_parser::{FileId, Model, SourceFile, Span};
 
 #[derive(Debug, Clone)]
 pub struct Ignore {
@@ -68,6 +68,38 @@ fn directive(text: &str) -> Option<Directive> {
         rest = tail.trim();
     }
     Some((file, codes, until, reason))
+}
+
+/// Is this comment text (after `#` or `//`) an ignore directive?
+pub fn is_directive(comment: &str) -> bool {
+    directive(comment).is_some()
+}
+
+/// The "ignore with expiry" edit for a finding: `# bedrock-lint:ignore CODE
+/// until=DATE reason="TODO: why"` inserted above the line the finding starts on,
+/// indented like it, with the file's line ending. The language server's action and
+/// any other caller write ignore comments only through this.
+pub fn ignore_edit(file: &SourceFile, d: &Diagnostic, until: &str) -> Edit {
+    let line = file.line_index(d.span.start as usize);
+    let text = file.line_text(line);
+    let indent: String = text
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let start = file.line_start(line);
+    let next = file.line_start(line + 1);
+    let eol = if file.text[start..next].ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    Edit {
+        span: Span::new(d.span.file, start, start),
+        replacement: format!(
+            "{indent}# {MARK} {} until={until} reason=\"TODO: why\"{eol}",
+            d.rule.code()
+        ),
+    }
 }
 
 pub fn collect(model: &Model) -> Vec<Ignore> {

@@ -167,3 +167,33 @@ resource "aws_iam_role_policy" "app" {
 fn date() -> bedrock_lint_rules::Date {
     bedrock_lint_rules::Date::parse(TODAY).expect("date")
 }
+
+/// The "ignore with expiry" edit, written by the core for every caller: inserted above
+/// the finding's line, indented like it, and it suppresses the finding once applied.
+#[test]
+fn ignore_edit_suppresses_the_finding() {
+    let dir = tree("ignore-edit", &[("main.tf", TIME_BOUND_POLICY)]);
+    let report = lint_dir(&dir, None);
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.code() == "BL101")
+        .expect("BL101");
+    let file = report.model.files.get(d.span.file);
+    let e = bedrock_lint_rules::suppress::ignore_edit(file, d, "2027-01-31");
+    assert_eq!(
+        e.replacement,
+        "      # bedrock-lint:ignore BL101 until=2027-01-31 reason=\"TODO: why\"\n"
+    );
+    let mut text = file.text.to_string();
+    text.insert_str(e.span.start as usize, &e.replacement);
+    std::fs::write(dir.join("main.tf"), text).expect("write");
+    let after = lint_dir(&dir, None);
+    let bl101: Vec<bool> = after
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule.code() == "BL101")
+        .map(|d| d.suppressed)
+        .collect();
+    assert_eq!(bl101, vec![true]);
+}

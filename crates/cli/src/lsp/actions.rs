@@ -2,8 +2,7 @@
 
 use super::document::overlaps;
 use super::server::Server;
-use bedrock_lint_parser::SourceFile;
-use bedrock_lint_rules::{Applicability, RuleId};
+use bedrock_lint_rules::Applicability;
 use lsp_types as lt;
 use std::collections::{HashMap, HashSet};
 
@@ -88,39 +87,5 @@ impl Server<'_> {
             .chain(ignores)
             .map(lt::CodeActionOrCommand::CodeAction)
             .collect()
-    }
-}
-
-/// Inserts `# bedrock-lint:ignore CODE until=... reason="TODO: why"` above the
-/// line holding `offset`, indented like it.
-pub(super) fn ignore_edit(
-    file: &SourceFile,
-    offset: usize,
-    rule: RuleId,
-    until: &str,
-) -> lt::TextEdit {
-    let line = file.line_index(offset);
-    let text = file.line_text(line);
-    let indent: String = text
-        .chars()
-        .take_while(|c| *c == ' ' || *c == '\t')
-        .collect();
-    let start = file.line_start(line);
-    let eol = if file.text[start..].contains("\r\n")
-        && file.text[start..]
-            .find('\n')
-            .is_some_and(|i| i > 0 && file.text.as_bytes()[start + i - 1] == b'\r')
-    {
-        "\r\n"
-    } else {
-        "\n"
-    };
-    let pos = lt::Position::new(line as u32, 0);
-    lt::TextEdit {
-        range: lt::Range::new(pos, pos),
-        new_text: format!(
-            "{indent}# bedrock-lint:ignore {} until={until} reason=\"TODO: why\"{eol}",
-            rule.code()
-        ),
     }
 }

@@ -1,7 +1,7 @@
 //! Analysing a module: `bedrock_lint_rules::lint` over the document's directory with
 //! the open buffers overlaid, turned into LSP diagnostics, fixes and ignore edits.
 
-use super::actions::{ignore_edit, IGNORE_DAYS};
+use super::actions::IGNORE_DAYS;
 use super::document::{dir_of, is_config_uri, range_of};
 use super::server::{Finding, Server};
 use super::uri;
@@ -113,7 +113,14 @@ impl Server<'_> {
                     });
             let ignore = (input.config.ignorable(d.rule)
                 && file.path.extension().is_some_and(|e| e == "tf"))
-            .then(|| ignore_edit(file, d.span.start as usize, d.rule, &until));
+            .then(|| {
+                let e = bedrock_lint_rules::suppress::ignore_edit(file, d, &until);
+                let at = e.span.start as usize;
+                lt::TextEdit {
+                    range: range_of(file, at, at),
+                    new_text: e.replacement,
+                }
+            });
             by_uri.entry(uri).or_default().push(Finding {
                 diagnostic,
                 rule: d.rule,

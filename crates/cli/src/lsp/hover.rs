@@ -38,7 +38,12 @@ impl Server<'_> {
             .as_ref()
             .and_then(|p| p.file_name())
             .is_some_and(|n| n == CONFIG_FILE);
-        if line.contains("bedrock-lint:ignore") || is_config {
+        // An ignore comment on this line, as the suppression parser reads them.
+        let comment = line
+            .find('#')
+            .or_else(|| line.find("//"))
+            .map(|i| line[i..].trim_start_matches(['#', '/']));
+        if comment.is_some_and(bedrock_lint_rules::suppress::is_directive) || is_config {
             if let Some(rule) = RuleId::from_code_or_name(&text[start..end]) {
                 return Some(hover_for(&[rule], Some(range_of(&file, start, end))));
             }
