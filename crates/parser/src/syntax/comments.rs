@@ -133,7 +133,7 @@ fn line_comment(text: &str, i: usize, marker: usize, out: &mut Vec<Comment>) -> 
 }
 
 /// Skips `<<EOT` / `<<-EOT` through its closing delimiter line.
-fn skip_heredoc(text: &str, i: usize) -> usize {
+pub(super) fn skip_heredoc(text: &str, i: usize) -> usize {
     let rest = &text[i + 2..];
     let rest = rest.strip_prefix('-').unwrap_or(rest);
     let ident: String = rest

@@ -2,8 +2,8 @@
 //! through hcl-edit, which keeps a byte span for every node.
 
 use super::ast::*;
-use super::comments;
 use super::ParseError;
+use super::{comments, dup_keys, newlines};
 use crate::span::{FileId, Span};
 use hcl_edit::expr::{self as he, Expression};
 use hcl_edit::structure as hs;
@@ -33,17 +33,43 @@ pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>),
             offset: at,
         });
     }
-    let body = hcl_edit::parser::parse_body(text).map_err(|e| ParseError {
-        message: e.message().to_string(),
-        offset: e.location().offset(),
-    })?;
+    let (body, renamed) = match hcl_edit::parser::parse_body(text) {
+        Ok(body) => (body, Vec::new()),
+        Err(_) => parse_again(text)?,
+    };
     let conv = Conv {
         file,
         base: 0,
         fixed: None,
         src: text,
+        renamed: &renamed,
     };
     Ok((conv.body(&body), scan.comments))
+}
+
+/// The second reading of a file hcl-edit refused: newlines Terraform ignores are
+/// blanked, and repeated object keys renamed (their spans are returned). The error of
+/// this reading is the one reported, since it follows Terraform's newline rules.
+fn parse_again(text: &str) -> Result<(hs::Body, Vec<(usize, usize)>), ParseError> {
+    let mut work = newlines::blank_ignored(text);
+    let mut renamed = Vec::new();
+    loop {
+        let e = match hcl_edit::parser::parse_body(&work) {
+            Ok(body) => return Ok((body, renamed)),
+            Err(e) => e,
+        };
+        let offset = e.location().offset();
+        if dup_keys::is_duplicate_key(e.message()) && renamed.len() < dup_keys::MAX_RENAMES {
+            if let Some(end) = dup_keys::rename(&mut work, offset) {
+                renamed.push((offset, end));
+                continue;
+            }
+        }
+        return Err(ParseError {
+            message: e.message().to_string(),
+            offset,
+        });
+    }
 }
 
 /// A template written inside a JSON string (`.tf.json`): `base` is where the string's
@@ -63,6 +89,7 @@ pub fn template_in_json(
         base,
         fixed,
         src: "",
+        renamed: &[],
     };
     let whole = conv.span(Some(0..text.len()));
     Ok(conv.template(&t, whole, false))
@@ -74,6 +101,8 @@ pub(super) struct Conv<'t> {
     fixed: Option<Span>,
     /// The file text (empty inside JSON strings, where offsets are shifted).
     src: &'t str,
+    /// Object keys renamed for a second reading (see [`dup_keys`]), as byte ranges.
+    renamed: &'t [(usize, usize)],
 }
 
 impl Conv<'_> {
@@ -126,21 +155,18 @@ impl Conv<'_> {
                 parts: vec![self.literal(s.value(), s.span(), true)],
             }),
             Expression::Array(a) => ExprKind::Array(a.iter().map(|e| self.expr(e)).collect()),
-            Expression::Object(o) => ExprKind::Object(
+            Expression::Object(o) => ExprKind::Object(last_wins(
                 o.iter()
                     .map(|(k, v)| {
                         let (key, key_span) = match k {
                             he::ObjectKey::Ident(i) => {
-                                (ObjectKey::Name(i.as_str().to_string()), self.span(i.span()))
+                                self.renamed_key(i.span()).unwrap_or_else(|| {
+                                    (ObjectKey::Name(i.as_str().to_string()), self.span(i.span()))
+                                })
                             }
-                            he::ObjectKey::Expression(e) => {
-                                let ex = self.expr(e);
-                                let sp = ex.span;
-                                match ex.as_literal_str() {
-                                    Some(s) => (ObjectKey::Name(s.to_string()), sp),
-                                    None => (ObjectKey::Expr(ex), sp),
-                                }
-                            }
+                            he::ObjectKey::Expression(e) => self
+                                .renamed_key(e.span())
+                                .unwrap_or_else(|| self.key_expr(e)),
                         };
                         ObjectItem {
                             key,
@@ -149,7 +175,7 @@ impl Conv<'_> {
                         }
                     })
                     .collect(),
-            ),
+            )),
             Expression::StringTemplate(t) => ExprKind::Template(self.template(t, span, true)),
             Expression::HeredocTemplate(h) => {
                 ExprKind::Template(self.template(&h.template, span, false))
@@ -238,6 +264,36 @@ impl Conv<'_> {
         Expr { kind, span }
     }
 
+    fn key_expr(&self, e: &Expression) -> (ObjectKey, Span) {
+        let ex = self.expr(e);
+        let sp = ex.span;
+        match ex.as_literal_str() {
+            Some(s) => (ObjectKey::Name(s.to_string()), sp),
+            None => (ObjectKey::Expr(ex), sp),
+        }
+    }
+
+    /// A key renamed for the second reading, read again from the original text.
+    fn renamed_key(&self, span: Option<std::ops::Range<usize>>) -> Option<(ObjectKey, Span)> {
+        let r = span?;
+        let &(start, end) = self.renamed.iter().find(|(s, _)| *s == r.start)?;
+        let src = self.src.get(start..end)?;
+        let sp = Span::new(self.file, start, end);
+        if src
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c >= 0x80)
+        {
+            return Some((ObjectKey::Name(src.to_string()), sp));
+        }
+        let e = hcl_edit::parser::parse_expr(src).ok()?;
+        let conv = Conv {
+            base: start,
+            renamed: &[],
+            ..*self
+        };
+        Some(conv.key_expr(&e))
+    }
+
     /// A plain quoted string: its span includes the quotes, the text does not.
     fn literal(
         &self,
@@ -324,4 +380,25 @@ impl Conv<'_> {
         }
         Template { parts }
     }
+}
+
+/// Terraform keeps the last of repeated keys in an object constructor.
+fn last_wins(mut items: Vec<ObjectItem>) -> Vec<ObjectItem> {
+    let name = |i: &ObjectItem| match &i.key {
+        ObjectKey::Name(n) => Some(n.clone()),
+        ObjectKey::Expr(_) => None,
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut keep: Vec<bool> = items
+        .iter()
+        .rev()
+        .map(|i| name(i).is_none_or(|n| seen.insert(n)))
+        .collect();
+    if keep.iter().all(|k| *k) {
+        return items;
+    }
+    keep.reverse();
+    let mut keep = keep.into_iter();
+    items.retain(|_| keep.next().unwrap_or(true));
+    items
 }

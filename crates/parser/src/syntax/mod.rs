@@ -2,8 +2,10 @@
 
 pub mod ast;
 pub mod comments;
+mod dup_keys;
 pub mod hcl;
 pub mod json;
+mod newlines;
 pub mod tfjson;
 
 /// A file that does not parse: the message and the byte offset of the error.
