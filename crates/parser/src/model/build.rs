@@ -5,11 +5,12 @@
 use super::decl::declarations;
 use super::load::{clean, IssueKind, LoadIssue, Sources};
 use super::types::{BlockRef, Decl, Mode, ModuleInst, Resource};
+use super::vartype::convert;
 use crate::eval::{
     iterate, policy_document, scalar_string, Evaluator, ExtraFiles, Resolver, Scope,
 };
 use crate::span::{FileId, Span};
-use crate::syntax::ast::{Block, Body};
+use crate::syntax::ast::{Block, Body, ExprKind};
 use crate::value::{Entry, Kind, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -504,28 +505,52 @@ impl Resolver for Builder<'_> {
         self.module_instances(ev, m, name)
     }
 
+    /// A variable as Terraform sees it: the caller's value (or tfvars), else its
+    /// default (also for a null passed to a `nullable = false` variable), converted
+    /// to its `type` (optional attributes and their defaults filled in).
     fn variable(&self, ev: &Evaluator, m: &ModuleInst, name: &str, span: Span) -> Value {
-        if let Some(v) = m.inputs.get(name) {
+        if let Some(v) = m.vars.borrow().get(name) {
             return v.clone();
         }
         let Some(r) = m.decl.variables.get(name) else {
-            return Value::error(format!("no variable named {name}"), Some(span));
+            return match m.inputs.get(name) {
+                Some(v) => v.clone(),
+                None => Value::error(format!("no variable named {name}"), Some(span)),
+            };
         };
         let b = self.block(*r);
-        match b.body.attribute("default") {
-            Some(d) => ev.eval(
-                &d.value,
-                m,
-                &Scope {
-                    vars: vec![],
-                    isolated: true,
-                },
-            ),
-            None => Value::unknown(
-                format!("{}var.{name} (no value given)", m.prefix),
-                Some(span),
-            ),
-        }
+        let isolated = Scope {
+            vars: vec![],
+            isolated: true,
+        };
+        let default = || {
+            b.body
+                .attribute("default")
+                .map(|d| ev.eval(&d.value, m, &isolated))
+        };
+        let nullable = !matches!(
+            b.body.attribute("nullable").map(|a| &a.value.kind),
+            Some(ExprKind::Bool(false))
+        );
+        let given = match m.inputs.get(name) {
+            Some(v) if v.is_null() && !nullable => default().unwrap_or_else(|| v.clone()),
+            Some(v) => v.clone(),
+            None => match default() {
+                Some(d) => d,
+                None => {
+                    return Value::unknown(
+                        format!("{}var.{name} (no value given)", m.prefix),
+                        Some(span),
+                    )
+                }
+            },
+        };
+        let v = match b.body.attribute("type") {
+            Some(t) => convert(&t.value, given, &|e| ev.eval(e, m, &isolated)),
+            None => given,
+        };
+        m.vars.borrow_mut().insert(name.to_string(), v.clone());
+        v
     }
 
     fn local(&self, ev: &Evaluator, m: &ModuleInst, name: &str, span: Span) -> Value {

@@ -5,6 +5,7 @@ mod build;
 mod decl;
 pub mod load;
 pub mod types;
+mod vartype;
 
 use crate::eval::Evaluator;
 use load::{LoadOptions, Parsed, PathError, Sources};

@@ -53,6 +53,8 @@ pub struct ModuleInst {
     pub(crate) resources: RefCell<HashMap<String, Value>>,
     pub(crate) children: RefCell<HashMap<String, Value>>,
     pub(crate) in_progress: RefCell<HashSet<String>>,
+    /// Variables with their type applied, computed once.
+    pub(crate) vars: RefCell<HashMap<String, Value>>,
     pub(crate) depth: usize,
     pub(crate) chain: Vec<PathBuf>,
 }
@@ -78,6 +80,7 @@ impl ModuleInst {
             resources: RefCell::default(),
             children: RefCell::default(),
             in_progress: RefCell::default(),
+            vars: RefCell::default(),
             depth,
             chain,
         }
