@@ -4,7 +4,7 @@
 
 use super::decl::declarations;
 use super::load::{clean, IssueKind, LoadIssue, Sources};
-use super::types::{BlockRef, Decl, Mode, ModuleInst, Resource};
+use super::types::{BlockRef, Decl, Mode, ModuleInst, Resource, UninstalledModule};
 use super::vartype::convert;
 use crate::eval::{
     iterate, policy_document, scalar_string, Evaluator, ExtraFiles, Resolver, Scope,
@@ -27,6 +27,7 @@ pub(crate) struct Builder<'s> {
     pub resources: RefCell<Vec<Resource>>,
     pub issues: RefCell<Vec<LoadIssue>>,
     pub instances: RefCell<Vec<Rc<ModuleInst>>>,
+    pub uninstalled: RefCell<Vec<UninstalledModule>>,
     remote: HashMap<PathBuf, HashMap<String, PathBuf>>,
 }
 
@@ -38,6 +39,7 @@ impl<'s> Builder<'s> {
             resources: RefCell::default(),
             issues: RefCell::default(),
             instances: RefCell::default(),
+            uninstalled: RefCell::default(),
             remote,
         }
     }
@@ -408,6 +410,18 @@ impl<'s> Builder<'s> {
         };
         let unknown_outputs = |why: String| Value::unknown(why, Some(b.header));
         let Some(dir) = dir else {
+            // Not installed: its inside is not analysed, its inputs are.
+            for (suffix, scope) in self.expand(ev, m, &b.body) {
+                self.uninstalled.borrow_mut().push(UninstalledModule {
+                    address: format!("{}module.{name}{suffix}", m.prefix),
+                    source: src_str.to_string(),
+                    source_span: src_span,
+                    header: b.header,
+                    dir: m.dir.clone(),
+                    root_dir: m.root_dir.clone(),
+                    inputs: module_inputs(ev, m, b, &scope),
+                });
+            }
             return unknown_outputs(format!(
                 "{}module.{name} (remote module \"{src_str}\" not installed)",
                 m.prefix
@@ -440,16 +454,10 @@ impl<'s> Builder<'s> {
         let keyed = b.body.attribute("count").is_some() || b.body.attribute("for_each").is_some();
         let mut outputs = Vec::new();
         for (suffix, scope) in self.expand(ev, m, &b.body) {
-            let mut inputs = HashMap::new();
-            for a in &b.body.attributes {
-                if matches!(
-                    a.key.as_str(),
-                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
-                ) {
-                    continue;
-                }
-                inputs.insert(a.key.clone(), ev.eval(&a.value, m, &scope));
-            }
+            let inputs = module_inputs(ev, m, b, &scope)
+                .into_iter()
+                .map(|e| (e.key, e.value))
+                .collect();
             let prefix = format!("{}module.{name}{suffix}.", m.prefix);
             let mut chain = m.chain.clone();
             chain.push(dir.clone());
@@ -603,6 +611,25 @@ impl Resolver for Builder<'_> {
         let id = ev.add_extra_file(full, text.clone());
         Some((id, text))
     }
+}
+
+/// A module call's inputs in the order written, evaluated in the caller.
+fn module_inputs(ev: &Evaluator, m: &ModuleInst, b: &Block, scope: &Scope) -> Vec<Entry> {
+    b.body
+        .attributes
+        .iter()
+        .filter(|a| {
+            !matches!(
+                a.key.as_str(),
+                "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+            )
+        })
+        .map(|a| Entry {
+            key: a.key.clone(),
+            key_span: Some(a.key_span),
+            value: ev.eval(&a.value, m, scope),
+        })
+        .collect()
 }
 
 /// The value a reference to a block with instances gives: the one instance, a list
