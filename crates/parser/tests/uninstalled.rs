@@ -12,7 +12,11 @@ fn uninstalled_modules_are_listed_with_their_inputs() {
     let (m, _) = model(&[
         (
             "main.tf",
-            r#"locals {
+            r#"module "uses_another" {
+  source = "acme/uses/aws"
+  arn    = module.iam.arn
+}
+locals {
   invoke = "bedrock:InvokeModel"
 }
 module "iam" {
@@ -32,6 +36,7 @@ module "teams" {
 module "local" {
   source = "./local"
 }
+
 "#,
         ),
         ("local/main.tf", "variable \"x\" { default = 1 }\n"),
@@ -51,6 +56,11 @@ module "local" {
                 Some("module \"iam\"".to_string())
             ),
             (
+                "module.uses_another".to_string(),
+                "acme/uses/aws".to_string(),
+                Some("module \"uses_another\"".to_string())
+            ),
+            (
                 "module.teams[\"a\"]".to_string(),
                 "git::https://example.com/teams.git".to_string(),
                 Some("module \"teams\"".to_string())
@@ -62,6 +72,11 @@ module "local" {
             ),
         ]
     );
+    // An input read from another uninstalled module is unknown, naming it.
+    assert!(m.uninstalled[1].inputs[0]
+        .value
+        .unknown_what()
+        .is_some_and(|w| w.starts_with("module.iam (remote module")));
     let iam = &m.uninstalled[0];
     assert_eq!(
         text(Some(iam.source_span)).as_deref(),
@@ -83,7 +98,7 @@ module "local" {
     );
     assert_eq!(text(iam.inputs[1].key_span).as_deref(), Some("policies"));
     assert_eq!(
-        m.uninstalled[2].inputs[0].value.as_str(),
+        m.uninstalled[3].inputs[0].value.as_str(),
         Some("b"),
         "each.key evaluated per instance"
     );

@@ -412,6 +412,8 @@ impl<'s> Builder<'s> {
         let Some(dir) = dir else {
             // Not installed: its inside is not analysed, its inputs are.
             for (suffix, scope) in self.expand(ev, m, &b.body) {
+                // Evaluated before borrowing: an input may read another such module.
+                let inputs = module_inputs(ev, m, b, &scope);
                 self.uninstalled.borrow_mut().push(UninstalledModule {
                     address: format!("{}module.{name}{suffix}", m.prefix),
                     source: src_str.to_string(),
@@ -419,7 +421,7 @@ impl<'s> Builder<'s> {
                     header: b.header,
                     dir: m.dir.clone(),
                     root_dir: m.root_dir.clone(),
-                    inputs: module_inputs(ev, m, b, &scope),
+                    inputs,
                 });
             }
             return unknown_outputs(format!(
