@@ -244,6 +244,8 @@ impl<'r> Evaluator<'r> {
     ) -> Value {
         for (i, op) in ops.iter().enumerate() {
             if v.is_unknown() {
+                // An unknown that is not written anywhere points at its use.
+                v.span = v.span.or(Some(span));
                 return v;
             }
             v = match op {

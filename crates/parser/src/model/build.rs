@@ -18,6 +18,10 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
 
+/// The instance suffix standing for the unknown instances of a block whose
+/// `count`/`for_each` is unknown.
+const UNKNOWN_INSTANCES: &str = "[(unknown)]";
+
 /// How deep module calls may nest before we stop following them.
 const MAX_MODULE_DEPTH: usize = 24;
 
@@ -202,7 +206,7 @@ impl<'s> Builder<'s> {
                         Some(c.value.span),
                     );
                     vec![(
-                        "[(unknown)]".into(),
+                        UNKNOWN_INSTANCES.into(),
                         Scope::default()
                             .with("count", Value::object(vec![entry("index", u)], None)),
                     )]
@@ -234,7 +238,10 @@ impl<'s> Builder<'s> {
                     let u = Value::unknown(format!("for_each ({u})"), Some(fe.value.span));
                     let each =
                         Value::object(vec![entry("key", u.clone()), entry("value", u)], None);
-                    vec![("[(unknown)]".into(), Scope::default().with("each", each))]
+                    vec![(
+                        UNKNOWN_INSTANCES.into(),
+                        Scope::default().with("each", each),
+                    )]
                 }
             };
         }
@@ -256,6 +263,7 @@ impl<'s> Builder<'s> {
         }
         let mode = if data { Mode::Data } else { Mode::Managed };
         let instances = self.expand(ev, m, &b.body);
+        let unknown = unknown_repetition(&instances);
         let keyed = b.body.attribute("count").is_some() || b.body.attribute("for_each").is_some();
         let mut values = Vec::new();
         for (suffix, scope) in instances {
@@ -268,7 +276,17 @@ impl<'s> Builder<'s> {
             self.push_resource(m, mode, &rtype, &name, address, b, body.clone());
             values.push((suffix, body));
         }
-        let value = instances_value(b, keyed, values);
+        let value = match unknown {
+            // Any instance of it is one of the unknown ones: its attributes are
+            // unknown, and it still names the block it comes from.
+            // No span of its own: it points where it is used.
+            Some(what) => Value::unknown(
+                format!("{}{key} (unknown instances: {what})", m.prefix),
+                None,
+            )
+            .with_from(Arc::from(format!("{}{key}{UNKNOWN_INSTANCES}", m.prefix))),
+            None => instances_value(b, keyed, values),
+        };
         m.in_progress.borrow_mut().remove(&key);
         m.resources.borrow_mut().insert(key, value.clone());
         value
@@ -455,7 +473,9 @@ impl<'s> Builder<'s> {
         let decl = self.decl(&dir);
         let keyed = b.body.attribute("count").is_some() || b.body.attribute("for_each").is_some();
         let mut outputs = Vec::new();
-        for (suffix, scope) in self.expand(ev, m, &b.body) {
+        let instances = self.expand(ev, m, &b.body);
+        let unknown = unknown_repetition(&instances);
+        for (suffix, scope) in instances {
             let inputs = module_inputs(ev, m, b, &scope)
                 .into_iter()
                 .map(|e| (e.key, e.value))
@@ -485,7 +505,13 @@ impl<'s> Builder<'s> {
             outs.sort_by(|a, b| a.key.cmp(&b.key));
             outputs.push((suffix, Value::object(outs, Some(b.span))));
         }
-        instances_value(b, keyed, outputs)
+        match unknown {
+            Some(what) => Value::unknown(
+                format!("{}module.{name} (unknown instances: {what})", m.prefix),
+                None,
+            ),
+            None => instances_value(b, keyed, outputs),
+        }
     }
 }
 
@@ -632,6 +658,23 @@ fn module_inputs(ev: &Evaluator, m: &ModuleInst, b: &Block, scope: &Scope) -> Ve
             value: ev.eval(&a.value, m, scope),
         })
         .collect()
+}
+
+/// When a block's instances are unknown: what makes them so (`for_each (var.x …)`),
+/// read from the `count`/`each` its one stand-in instance sees.
+fn unknown_repetition(instances: &[(String, Scope)]) -> Option<String> {
+    match instances {
+        [(suffix, scope)] if suffix == UNKNOWN_INSTANCES => Some(
+            scope
+                .vars
+                .iter()
+                .find_map(|(_, v)| v.find_unknown())
+                .and_then(Value::unknown_what)
+                .unwrap_or("count or for_each")
+                .to_string(),
+        ),
+        _ => None,
+    }
 }
 
 /// The value a reference to a block with instances gives: the one instance, a list
