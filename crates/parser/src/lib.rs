@@ -8,6 +8,6 @@ pub mod span;
 pub mod syntax;
 pub mod value;
 
-pub use model::{build, load::LoadOptions, Mode, Model, Resource};
+pub use model::{build, load::LoadOptions, Mode, Model, Resource, UninstalledModule};
 pub use span::{FileId, Files, LineCol, SourceFile, Span};
 pub use value::{Entry, Hole, Kind, Part, Template, Unknown, Value, WellKnown};

@@ -232,3 +232,70 @@ fn a_managed_policy_data_source_is_in_the_model_with_its_body() {
     assert_eq!(arn.unknown_what(), Some("data.aws_iam_policy.x.arn"));
     assert_eq!(arn.from.as_deref(), Some("data.aws_iam_policy.x"));
 }
+
+#[test]
+fn a_heredoc_policy_with_unknown_parts_keeps_its_structure() {
+    let expr = r#"<<EOT
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["bedrock:InvokeModel"],
+      "Resource": "arn:${data.aws_partition.current.partition}:bedrock:*::foundation-model/*"
+    },
+    {
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": ${jsonencode(var.model)}
+    }
+  ]
+}
+EOT"#;
+    let (m, _) = model(&[(
+        "main.tf",
+        &format!("{DATA}\nresource \"terraform_data\" \"t\" {{\n  input = {expr}\n}}\n"),
+    )]);
+    let v = common::resource(&m, "terraform_data.t")
+        .body
+        .get("input")
+        .cloned()
+        .expect("input");
+    assert!(v.is_unknown());
+    let sts = v
+        .encoded_structure()
+        .and_then(|s| s.get("Statement"))
+        .and_then(Value::as_list)
+        .expect("statements");
+    let res = sts[0].get("Resource").expect("Resource");
+    assert_eq!(
+        parts(res),
+        [
+            lit("arn:"),
+            hole(
+                "data.aws_partition.current.partition",
+                Some(WellKnown::Partition)
+            ),
+            lit(":bedrock:*::foundation-model/*"),
+        ]
+    );
+    // The known parts point at the file: the action literal is exactly where written.
+    let action = &sts[0]
+        .get("Action")
+        .and_then(Value::as_list)
+        .expect("actions")[0];
+    assert_eq!(
+        action.span.map(|s| m.files.text(s).to_string()).as_deref(),
+        Some("\"bedrock:InvokeModel\"")
+    );
+    // A whole value that is unknown is that unknown value.
+    assert_eq!(
+        sts[1].get("Resource").and_then(Value::unknown_what),
+        Some("var.model (no value given)")
+    );
+    // An unknown key, or text that is not JSON, keeps no structure.
+    let v = eval(r#""{\"${var.model}\": 1}""#, DATA);
+    assert!(v.is_unknown() && v.encoded_structure().is_none());
+    let v = eval(r#""arn:${var.model}""#, DATA);
+    assert!(v.encoded_structure().is_none());
+}

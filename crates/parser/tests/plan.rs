@@ -124,3 +124,70 @@ fn a_broken_plan_is_a_parse_issue_not_a_panic() {
         "points at the end of the truncated text"
     );
 }
+
+/// A policy's `role` known only after apply (the id of a role created in the same
+/// apply) comes from that role, resolved through the plan's configuration section the
+/// way Terraform scopes references (testdata/plans/plan-links, terraform 1.11).
+#[test]
+fn unknown_references_link_to_the_resource_they_name() {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/plans/plan-links/plan.json");
+    let model = build(&LoadOptions {
+        plans: vec![path],
+        ..LoadOptions::default()
+    })
+    .expect("build");
+    let attr = |address: &str, key: &str| {
+        let r = model
+            .resources
+            .iter()
+            .find(|r| r.address == address)
+            .unwrap_or_else(|| panic!("no {address}"));
+        let v = r.body.get(key).cloned().expect("attribute");
+        (
+            format!("{address}.{key}"),
+            matches!(v.kind, Kind::Unknown(_)),
+            v.from.as_deref().map(str::to_string),
+        )
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        [
+            attr("aws_iam_role_policy.invoke", "role"),
+            attr("aws_iam_role_policy_attachment.admin", "policy_arn"),
+            attr("module.team[\"search\"].aws_iam_role_policy.admin", "role"),
+            attr("module.team[\"search\"].aws_iam_role_policy.invoke", "role"),
+        ],
+        [
+            (
+                "aws_iam_role_policy.invoke.role".to_string(),
+                true,
+                some("aws_iam_role.ingest")
+            ),
+            (
+                "aws_iam_role_policy_attachment.admin.policy_arn".to_string(),
+                true,
+                some("aws_iam_policy.admin")
+            ),
+            (
+                "module.team[\"search\"].aws_iam_role_policy.admin.role".to_string(),
+                true,
+                some("module.team[\"search\"].aws_iam_role.this")
+            ),
+            (
+                "module.team[\"search\"].aws_iam_role_policy.invoke.role".to_string(),
+                true,
+                some("module.team[\"search\"].aws_iam_role.this")
+            ),
+        ]
+    );
+    // A known value keeps its own resource as origin.
+    assert_eq!(
+        attr("aws_iam_role_policy_attachment.admin", "role"),
+        (
+            "aws_iam_role_policy_attachment.admin.role".to_string(),
+            false,
+            some("aws_iam_role_policy_attachment.admin")
+        )
+    );
+}

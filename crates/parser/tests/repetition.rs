@@ -196,3 +196,36 @@ module "m" {
         Some("for_each (var.names (no value given))")
     );
 }
+
+#[test]
+fn a_reference_into_unknown_instances_is_unknown_and_names_the_block() {
+    let (m, _) = model(&[(
+        "main.tf",
+        r#"variable "names" { type = set(string) }
+resource "aws_iam_role" "f" {
+  for_each = var.names
+  name     = each.key
+}
+resource "aws_iam_role_policy" "p" {
+  role   = aws_iam_role.f["a"].id
+  policy = "{}"
+}
+"#,
+    )]);
+    let role = resource(&m, "aws_iam_role_policy.p")
+        .body
+        .get("role")
+        .cloned()
+        .expect("role");
+    assert!(matches!(role.kind, Kind::Unknown(_)), "{role:?}");
+    assert_eq!(
+        role.unknown_what(),
+        Some("aws_iam_role.f (unknown instances: for_each (var.names (no value given)))")
+    );
+    assert_eq!(role.from.as_deref(), Some("aws_iam_role.f[(unknown)]"));
+    assert_eq!(
+        role.span.map(|s| m.files.text(s).to_string()).as_deref(),
+        Some("aws_iam_role.f[\"a\"].id"),
+        "points at its use"
+    );
+}

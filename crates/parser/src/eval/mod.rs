@@ -3,13 +3,14 @@
 //! source, a function we do not model) becomes [`Kind::Unknown`] naming it.
 
 mod functions;
+mod json_template;
 pub mod ops;
 pub mod policy_document;
 
 use crate::model::types::ModuleInst;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::*;
-use crate::value::{Entry, Hole, Kind, Segment, Str, Value};
+use crate::value::{Entry, Kind, Segment, Str, Value};
 use ops::{append_value, binary, propagate};
 pub use ops::{get_attr, index, iterate, scalar_string, strip_eq, unknown_name, Scope};
 use std::cell::{Cell, RefCell};
@@ -243,6 +244,8 @@ impl<'r> Evaluator<'r> {
     ) -> Value {
         for (i, op) in ops.iter().enumerate() {
             if v.is_unknown() {
+                // An unknown that is not written anywhere points at its use.
+                v.span = v.span.or(Some(span));
                 return v;
             }
             v = match op {
@@ -280,7 +283,17 @@ impl<'r> Evaluator<'r> {
         let mut out = TemplateOut::default();
         self.template_into(t, m, sc, &mut out);
         if out.parts.has_holes() {
-            return out.parts.into_value(Some(whole));
+            let str_segments = Str {
+                text: String::new(),
+                segments: out.segs,
+                json: None,
+            };
+            let structure = json_template::structure(&out.text, str_segments, &out.holes, whole);
+            let mut v = out.parts.into_value(Some(whole));
+            if let Kind::Unknown(u) = &mut v.kind {
+                u.structure = structure.map(Box::new);
+            }
+            return v;
         }
         Value::new(
             Kind::String(Arc::new(Str {
@@ -308,13 +321,16 @@ impl<'r> Evaluator<'r> {
                 }
                 TemplatePart::Interp(e) => {
                     let v = self.eval(e, m, sc);
-                    // Known scalars go to the text; the parts get them too, or a hole.
-                    let _ = append_value(&v, e.span, &mut out.text, &mut out.segs);
+                    // Known scalars go to the text and the parts; the rest is a hole.
                     match &v.kind {
                         Kind::List(_) | Kind::Object(_) => {
                             out.hole(unknown_name(&v, "interpolation"))
                         }
-                        _ => out.parts.push_value(&v),
+                        Kind::Unknown(_) | Kind::Error(_) => out.unknown(&v),
+                        _ => {
+                            let _ = append_value(&v, e.span, &mut out.text, &mut out.segs);
+                            out.parts.push_value(&v);
+                        }
                     }
                 }
                 TemplatePart::If {
@@ -427,20 +443,25 @@ impl<'r> Evaluator<'r> {
     }
 }
 
-/// A template being evaluated: the known text with its segments, and its parts.
+/// A template being evaluated: the known text with its segments (a placeholder where
+/// a part is unknown), its parts, and the unknown values.
 #[derive(Default)]
 struct TemplateOut {
     text: String,
     segs: Vec<Segment>,
     parts: crate::value::Template,
+    holes: Vec<Value>,
 }
 
 impl TemplateOut {
+    fn unknown(&mut self, v: &Value) {
+        self.parts.push_value(v);
+        json_template::placeholder(&mut self.text, self.holes.len());
+        self.holes.push(v.clone());
+    }
+
     fn hole(&mut self, what: String) {
-        self.parts.push_hole(Hole {
-            what: what.into(),
-            well_known: None,
-        });
+        self.unknown(&Value::unknown(what, None));
     }
 }
 

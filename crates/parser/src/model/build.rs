@@ -4,18 +4,23 @@
 
 use super::decl::declarations;
 use super::load::{clean, IssueKind, LoadIssue, Sources};
-use super::types::{BlockRef, Decl, Mode, ModuleInst, Resource};
+use super::types::{BlockRef, Decl, Mode, ModuleInst, Resource, UninstalledModule};
+use super::vartype::convert;
 use crate::eval::{
     iterate, policy_document, scalar_string, Evaluator, ExtraFiles, Resolver, Scope,
 };
 use crate::span::{FileId, Span};
-use crate::syntax::ast::{Block, Body};
+use crate::syntax::ast::{Block, Body, ExprKind};
 use crate::value::{Entry, Kind, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::sync::Arc;
+
+/// The instance suffix standing for the unknown instances of a block whose
+/// `count`/`for_each` is unknown.
+const UNKNOWN_INSTANCES: &str = "[(unknown)]";
 
 /// How deep module calls may nest before we stop following them.
 const MAX_MODULE_DEPTH: usize = 24;
@@ -26,6 +31,7 @@ pub(crate) struct Builder<'s> {
     pub resources: RefCell<Vec<Resource>>,
     pub issues: RefCell<Vec<LoadIssue>>,
     pub instances: RefCell<Vec<Rc<ModuleInst>>>,
+    pub uninstalled: RefCell<Vec<UninstalledModule>>,
     remote: HashMap<PathBuf, HashMap<String, PathBuf>>,
 }
 
@@ -37,6 +43,7 @@ impl<'s> Builder<'s> {
             resources: RefCell::default(),
             issues: RefCell::default(),
             instances: RefCell::default(),
+            uninstalled: RefCell::default(),
             remote,
         }
     }
@@ -199,7 +206,7 @@ impl<'s> Builder<'s> {
                         Some(c.value.span),
                     );
                     vec![(
-                        "[(unknown)]".into(),
+                        UNKNOWN_INSTANCES.into(),
                         Scope::default()
                             .with("count", Value::object(vec![entry("index", u)], None)),
                     )]
@@ -231,7 +238,10 @@ impl<'s> Builder<'s> {
                     let u = Value::unknown(format!("for_each ({u})"), Some(fe.value.span));
                     let each =
                         Value::object(vec![entry("key", u.clone()), entry("value", u)], None);
-                    vec![("[(unknown)]".into(), Scope::default().with("each", each))]
+                    vec![(
+                        UNKNOWN_INSTANCES.into(),
+                        Scope::default().with("each", each),
+                    )]
                 }
             };
         }
@@ -253,6 +263,7 @@ impl<'s> Builder<'s> {
         }
         let mode = if data { Mode::Data } else { Mode::Managed };
         let instances = self.expand(ev, m, &b.body);
+        let unknown = unknown_repetition(&instances);
         let keyed = b.body.attribute("count").is_some() || b.body.attribute("for_each").is_some();
         let mut values = Vec::new();
         for (suffix, scope) in instances {
@@ -265,7 +276,17 @@ impl<'s> Builder<'s> {
             self.push_resource(m, mode, &rtype, &name, address, b, body.clone());
             values.push((suffix, body));
         }
-        let value = instances_value(b, keyed, values);
+        let value = match unknown {
+            // Any instance of it is one of the unknown ones: its attributes are
+            // unknown, and it still names the block it comes from.
+            // No span of its own: it points where it is used.
+            Some(what) => Value::unknown(
+                format!("{}{key} (unknown instances: {what})", m.prefix),
+                None,
+            )
+            .with_from(Arc::from(format!("{}{key}{UNKNOWN_INSTANCES}", m.prefix))),
+            None => instances_value(b, keyed, values),
+        };
         m.in_progress.borrow_mut().remove(&key);
         m.resources.borrow_mut().insert(key, value.clone());
         value
@@ -407,6 +428,20 @@ impl<'s> Builder<'s> {
         };
         let unknown_outputs = |why: String| Value::unknown(why, Some(b.header));
         let Some(dir) = dir else {
+            // Not installed: its inside is not analysed, its inputs are.
+            for (suffix, scope) in self.expand(ev, m, &b.body) {
+                // Evaluated before borrowing: an input may read another such module.
+                let inputs = module_inputs(ev, m, b, &scope);
+                self.uninstalled.borrow_mut().push(UninstalledModule {
+                    address: format!("{}module.{name}{suffix}", m.prefix),
+                    source: src_str.to_string(),
+                    source_span: src_span,
+                    header: b.header,
+                    dir: m.dir.clone(),
+                    root_dir: m.root_dir.clone(),
+                    inputs,
+                });
+            }
             return unknown_outputs(format!(
                 "{}module.{name} (remote module \"{src_str}\" not installed)",
                 m.prefix
@@ -438,17 +473,13 @@ impl<'s> Builder<'s> {
         let decl = self.decl(&dir);
         let keyed = b.body.attribute("count").is_some() || b.body.attribute("for_each").is_some();
         let mut outputs = Vec::new();
-        for (suffix, scope) in self.expand(ev, m, &b.body) {
-            let mut inputs = HashMap::new();
-            for a in &b.body.attributes {
-                if matches!(
-                    a.key.as_str(),
-                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
-                ) {
-                    continue;
-                }
-                inputs.insert(a.key.clone(), ev.eval(&a.value, m, &scope));
-            }
+        let instances = self.expand(ev, m, &b.body);
+        let unknown = unknown_repetition(&instances);
+        for (suffix, scope) in instances {
+            let inputs = module_inputs(ev, m, b, &scope)
+                .into_iter()
+                .map(|e| (e.key, e.value))
+                .collect();
             let prefix = format!("{}module.{name}{suffix}.", m.prefix);
             let mut chain = m.chain.clone();
             chain.push(dir.clone());
@@ -474,7 +505,13 @@ impl<'s> Builder<'s> {
             outs.sort_by(|a, b| a.key.cmp(&b.key));
             outputs.push((suffix, Value::object(outs, Some(b.span))));
         }
-        instances_value(b, keyed, outputs)
+        match unknown {
+            Some(what) => Value::unknown(
+                format!("{}module.{name} (unknown instances: {what})", m.prefix),
+                None,
+            ),
+            None => instances_value(b, keyed, outputs),
+        }
     }
 }
 
@@ -504,28 +541,52 @@ impl Resolver for Builder<'_> {
         self.module_instances(ev, m, name)
     }
 
+    /// A variable as Terraform sees it: the caller's value (or tfvars), else its
+    /// default (also for a null passed to a `nullable = false` variable), converted
+    /// to its `type` (optional attributes and their defaults filled in).
     fn variable(&self, ev: &Evaluator, m: &ModuleInst, name: &str, span: Span) -> Value {
-        if let Some(v) = m.inputs.get(name) {
+        if let Some(v) = m.vars.borrow().get(name) {
             return v.clone();
         }
         let Some(r) = m.decl.variables.get(name) else {
-            return Value::error(format!("no variable named {name}"), Some(span));
+            return match m.inputs.get(name) {
+                Some(v) => v.clone(),
+                None => Value::error(format!("no variable named {name}"), Some(span)),
+            };
         };
         let b = self.block(*r);
-        match b.body.attribute("default") {
-            Some(d) => ev.eval(
-                &d.value,
-                m,
-                &Scope {
-                    vars: vec![],
-                    isolated: true,
-                },
-            ),
-            None => Value::unknown(
-                format!("{}var.{name} (no value given)", m.prefix),
-                Some(span),
-            ),
-        }
+        let isolated = Scope {
+            vars: vec![],
+            isolated: true,
+        };
+        let default = || {
+            b.body
+                .attribute("default")
+                .map(|d| ev.eval(&d.value, m, &isolated))
+        };
+        let nullable = !matches!(
+            b.body.attribute("nullable").map(|a| &a.value.kind),
+            Some(ExprKind::Bool(false))
+        );
+        let given = match m.inputs.get(name) {
+            Some(v) if v.is_null() && !nullable => default().unwrap_or_else(|| v.clone()),
+            Some(v) => v.clone(),
+            None => match default() {
+                Some(d) => d,
+                None => {
+                    return Value::unknown(
+                        format!("{}var.{name} (no value given)", m.prefix),
+                        Some(span),
+                    )
+                }
+            },
+        };
+        let v = match b.body.attribute("type") {
+            Some(t) => convert(&t.value, given, &|e| ev.eval(e, m, &isolated)),
+            None => given,
+        };
+        m.vars.borrow_mut().insert(name.to_string(), v.clone());
+        v
     }
 
     fn local(&self, ev: &Evaluator, m: &ModuleInst, name: &str, span: Span) -> Value {
@@ -577,6 +638,42 @@ impl Resolver for Builder<'_> {
         let text: Arc<str> = String::from_utf8(std::fs::read(&full).ok()?).ok()?.into();
         let id = ev.add_extra_file(full, text.clone());
         Some((id, text))
+    }
+}
+
+/// A module call's inputs in the order written, evaluated in the caller.
+fn module_inputs(ev: &Evaluator, m: &ModuleInst, b: &Block, scope: &Scope) -> Vec<Entry> {
+    b.body
+        .attributes
+        .iter()
+        .filter(|a| {
+            !matches!(
+                a.key.as_str(),
+                "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+            )
+        })
+        .map(|a| Entry {
+            key: a.key.clone(),
+            key_span: Some(a.key_span),
+            value: ev.eval(&a.value, m, scope),
+        })
+        .collect()
+}
+
+/// When a block's instances are unknown: what makes them so (`for_each (var.x …)`),
+/// read from the `count`/`each` its one stand-in instance sees.
+fn unknown_repetition(instances: &[(String, Scope)]) -> Option<String> {
+    match instances {
+        [(suffix, scope)] if suffix == UNKNOWN_INSTANCES => Some(
+            scope
+                .vars
+                .iter()
+                .find_map(|(_, v)| v.find_unknown())
+                .and_then(Value::unknown_what)
+                .unwrap_or("count or for_each")
+                .to_string(),
+        ),
+        _ => None,
     }
 }
 

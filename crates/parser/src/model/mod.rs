@@ -5,12 +5,13 @@ mod build;
 mod decl;
 pub mod load;
 pub mod types;
+mod vartype;
 
 use crate::eval::Evaluator;
 use load::{LoadOptions, Parsed, PathError, Sources};
 use std::collections::HashSet;
 use std::path::PathBuf;
-pub use types::{Mode, Model, ModuleInst, Resource};
+pub use types::{Mode, Model, ModuleInst, Resource, UninstalledModule};
 
 /// Reads, parses and evaluates everything `opts` names.
 pub fn build(opts: &LoadOptions) -> Result<Model, PathError> {
@@ -22,14 +23,19 @@ pub fn build_from(src: &mut Sources) -> Model {
     let roots = find_roots(src);
     let remote = decl::preload(src, &roots);
     let base = src.files.len();
-    let (resources, issues, extra) = {
+    let (resources, issues, uninstalled, extra) = {
         let b = build::Builder::new(src, remote);
         let ev = Evaluator::new(&b, build::extra_files(base));
         for r in &roots {
             b.root(&ev, r);
         }
         let extra = ev.extra.into_inner();
-        (b.resources.into_inner(), b.issues.into_inner(), extra)
+        (
+            b.resources.into_inner(),
+            b.issues.into_inner(),
+            b.uninstalled.into_inner(),
+            extra,
+        )
     };
     for (path, text) in extra.files {
         src.files.add(path, text);
@@ -49,6 +55,7 @@ pub fn build_from(src: &mut Sources) -> Model {
         resources,
         issues: all_issues,
         roots,
+        uninstalled,
     }
 }
 

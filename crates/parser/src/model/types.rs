@@ -5,7 +5,7 @@
 
 use super::load::{LoadIssue, Parsed};
 use crate::span::{FileId, Files, Span};
-use crate::value::Value;
+use crate::value::{Entry, Value};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -53,6 +53,8 @@ pub struct ModuleInst {
     pub(crate) resources: RefCell<HashMap<String, Value>>,
     pub(crate) children: RefCell<HashMap<String, Value>>,
     pub(crate) in_progress: RefCell<HashSet<String>>,
+    /// Variables with their type applied, computed once.
+    pub(crate) vars: RefCell<HashMap<String, Value>>,
     pub(crate) depth: usize,
     pub(crate) chain: Vec<PathBuf>,
 }
@@ -78,6 +80,7 @@ impl ModuleInst {
             resources: RefCell::default(),
             children: RefCell::default(),
             in_progress: RefCell::default(),
+            vars: RefCell::default(),
             depth,
             chain,
         }
@@ -108,6 +111,28 @@ pub struct Model {
     pub issues: Vec<LoadIssue>,
     /// Root module directories analysed.
     pub roots: Vec<PathBuf>,
+    /// Module calls whose registry or git source is not installed (no
+    /// `.terraform/modules` entry): nothing inside them is analysed, their inputs are.
+    pub uninstalled: Vec<UninstalledModule>,
+}
+
+/// One instance of a module call whose source is not available here.
+#[derive(Debug, Clone)]
+pub struct UninstalledModule {
+    /// Terraform's address: `module.team["search"]`, `module.app.module.iam`.
+    pub address: String,
+    /// The `source` string as written (`terraform-aws-modules/iam/aws//modules/iam-role`).
+    pub source: String,
+    /// The `source` value's span.
+    pub source_span: Span,
+    /// `module "team"`.
+    pub header: Span,
+    /// The calling module's directory and its root module.
+    pub dir: PathBuf,
+    pub root_dir: PathBuf,
+    /// The inputs in the order written: name, name span, evaluated value (with the
+    /// spans of the literals it is made of).
+    pub inputs: Vec<Entry>,
 }
 
 impl Model {

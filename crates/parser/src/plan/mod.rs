@@ -3,11 +3,13 @@
 //! configuration is analysed too, plan values fill in what the HCL could not know and
 //! findings keep pointing at the `.tf` source.
 
+mod links;
+
 use crate::model::types::{Mode, Resource};
 use crate::span::{FileId, Span};
 use crate::syntax::json::Json;
 use crate::value::{from_json, Entry, Kind, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Every resource instance a plan describes, spans in the plan file.
@@ -26,6 +28,7 @@ pub fn resources(file: FileId, plan: &Json, dir: &Path) -> Vec<Resource> {
             unknown.insert(addr.to_string(), au);
         }
     }
+    let planned = planned_addresses(plan);
     let mut out = Vec::new();
     let mut stack: Vec<&Json> = plan
         .get("planned_values")
@@ -48,6 +51,7 @@ pub fn resources(file: FileId, plan: &Json, dir: &Path) -> Vec<Resource> {
             if let Some(au) = unknown.get(&address) {
                 mark_unknown(&mut body, au, &address);
             }
+            link_unknowns(&mut body, plan, &address, &planned);
             body.span = Some(Span::new(file, r.start, r.end));
             let module = address
                 .rsplit_once(&format!(".{}.", get("type")))
@@ -82,6 +86,41 @@ pub fn resources(file: FileId, plan: &Json, dir: &Path) -> Vec<Resource> {
     }
     out.sort_by(|a, b| a.address.cmp(&b.address));
     out
+}
+
+/// Every resource instance address in `planned_values`.
+fn planned_addresses(plan: &Json) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    let mut stack: Vec<&Json> = plan
+        .get("planned_values")
+        .and_then(|p| p.get("root_module"))
+        .into_iter()
+        .collect();
+    while let Some(m) = stack.pop() {
+        for r in m.get("resources").and_then(Json::as_array).unwrap_or(&[]) {
+            if let Some(a) = r.get("address").and_then(Json::as_str) {
+                out.insert(a);
+            }
+        }
+        stack.extend(
+            m.get("child_modules")
+                .and_then(Json::as_array)
+                .unwrap_or(&[]),
+        );
+    }
+    out
+}
+
+/// An attribute known only after apply that refers to one resource of the plan
+/// (`role = aws_iam_role.ingest.id`) comes from that resource, as in HCL.
+fn link_unknowns(body: &mut Value, plan: &Json, address: &str, planned: &HashSet<&str>) {
+    if let Kind::Object(entries) = &mut body.kind {
+        for e in entries.iter_mut().filter(|e| e.value.is_unknown()) {
+            if let Some(target) = links::referenced(plan, address, &e.key, planned) {
+                e.value.from = Some(target.into());
+            }
+        }
+    }
 }
 
 /// `after_unknown` mirrors the values: `true` where the value is known only after apply.
