@@ -157,6 +157,7 @@ pub fn web_identities(doc: &PolicyDoc) -> Vec<WebIdentity<'_>> {
                 });
                 let name = host
                     .clone()
+                    .or_else(|| e.shown().map(str::to_string))
                     .or_else(|| e.unknown.clone())
                     .unwrap_or_else(|| "an OIDC provider".into());
                 out.push(WebIdentity {

@@ -34,6 +34,11 @@ pub enum SubFinding<'a> {
 /// Classifies a web-identity trust's `sub` conditions (shared with BL403).
 pub fn sub_finding<'a>(wi: &WebIdentity<'a>) -> SubFinding<'a> {
     let conds = wi.sub_conditions();
+    // A condition whose key is not known may be the `sub` condition: undecidable
+    // (BL905 says so), never reported as missing.
+    if conds.is_empty() && wi.stmt.conditions.iter().any(|c| c.key == "(unknown)") {
+        return SubFinding::None;
+    }
     if conds.is_empty() {
         return SubFinding::Missing;
     }

@@ -161,6 +161,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             }
         }
         for wi in ctx.web_identities(&pol.doc) {
+            if wi.sub_conditions().is_empty() {
+                if let Some(c) = wi.stmt.conditions.iter().find(|c| c.key == "(unknown)") {
+                    let what = c.values.unknown.as_deref().unwrap_or("(unknown)");
+                    o.push(
+                        c.key_span.or(c.operator_span).or(wi.stmt.span),
+                        format!("{subject} cannot be checked: a {} condition ({what}) is not known statically, so whether it pins the provider's sub claim is not known", c.operator),
+                        &p.address,
+                        HELP,
+                    );
+                }
+            }
             for c in wi.sub_conditions() {
                 if !c.values.is_unknown() {
                     continue;
