@@ -7,7 +7,8 @@ use crate::error::Failure;
 use crate::fix;
 use crate::input::lint_input;
 use crate::output::write_report;
-use crate::render::render;
+use crate::render::{render, Layout};
+use crate::terminal;
 use bedrock_lint_rules::{Report, Severity};
 use std::io::IsTerminal;
 
@@ -60,7 +61,11 @@ pub fn command(args: &LintArgs) -> Result<i32, Failure> {
     });
     let color =
         stdout_tty && !args.no_color && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let text = render(&report, format, color, args);
+    let layout = Layout {
+        color,
+        width: terminal::width(stdout_tty),
+    };
+    let text = render(&report, format, layout, args);
     write_report(args.output.as_deref(), &text)?;
     if !args.quiet {
         if hidden.get() > 0 {

@@ -12,10 +12,11 @@ pub mod sarif;
 
 use crate::args::{Format, LintArgs};
 use bedrock_lint_rules::Report;
+pub use human::Layout;
 
-pub fn render(report: &Report, format: Format, color: bool, args: &LintArgs) -> String {
+pub fn render(report: &Report, format: Format, layout: Layout, args: &LintArgs) -> String {
     match format {
-        Format::Human => human::render(report, color, args.quiet, args.verbose),
+        Format::Human => human::render(report, layout, args.quiet, args.verbose),
         Format::Compact => compact::render(report, args.verbose),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
