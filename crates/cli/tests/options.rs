@@ -100,3 +100,415 @@ fn output_dash_is_stdout() {
     assert_eq!((o.code, o.stdout.as_str()), (0, ""));
     assert!(!dir.join("-").exists());
 }
+
+// ---------------------------------------------------------------- a small tree
+
+const MODEL: &str = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+
+/// main.tf with `Resource = {resource}` on line 21.
+fn main_tf(resource: &str) -> String {
+    format!(
+        r#"resource "aws_iam_role" "app" {{
+  name = "app"
+  assume_role_policy = jsonencode({{
+    Version = "2012-10-17"
+    Statement = [{{
+      Effect    = "Allow"
+      Principal = {{ Service = "lambda.amazonaws.com" }}
+      Action    = "sts:AssumeRole"
+    }}]
+  }})
+}}
+
+resource "aws_iam_role_policy" "invoke" {{
+  name = "invoke"
+  role = aws_iam_role.app.id
+  policy = jsonencode({{
+    Version = "2012-10-17"
+    Statement = [{{
+      Effect   = "Allow"
+      Action   = "bedrock:InvokeModel"
+      Resource = {resource}
+    }}]
+  }})
+}}
+"#
+    )
+}
+
+fn bad_tf() -> String {
+    main_tf("\"*\"")
+}
+
+fn good_tf() -> String {
+    main_tf(&format!(
+        "[\"arn:aws:bedrock:us-east-1::foundation-model/{MODEL}\"]"
+    ))
+}
+
+fn config(extra: &str) -> String {
+    format!(
+        "approved_models    = [\"{MODEL}\"]\napproved_regions   = [\"us-east-1\"]\ninvocation_logging = \"external\"\n{extra}"
+    )
+}
+
+const BL101_LINE: &str =
+    "main.tf:21:18: error[BL101] bedrock:InvokeModel is allowed on every model (\"*\")\n";
+
+fn bad_tree(name: &str) -> std::path::PathBuf {
+    tree(
+        name,
+        &[("main.tf", &bad_tf()), (".bedrock-lint.hcl", &config(""))],
+    )
+}
+
+// ---------------------------------------------------------------- help texts
+
+#[test]
+fn every_argument_of_every_subcommand_has_help() {
+    use clap::CommandFactory;
+    fn missing(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+        if cmd.get_about().is_none() && !path.is_empty() {
+            out.push(format!("{path} (the subcommand itself)"));
+        }
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            if matches!(id, "help" | "version") {
+                continue;
+            }
+            if a.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
+                out.push(format!("{path} {id}").trim().to_string());
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            missing(sub, &format!("{path} {}", sub.get_name()), out);
+        }
+    }
+    let mut out = Vec::new();
+    missing(&bedrock_lint_cli::args::Cli::command(), "", &mut out);
+    assert_eq!(out, Vec::<String>::new(), "arguments without a help text");
+    // And the texts reach the user.
+    let o = run(&example(), &["access", "--help"]);
+    assert!(
+        o.stdout.contains("Files or directories to map"),
+        "{}",
+        o.stdout
+    );
+    let o = run(&example(), &["init", "--help"]);
+    assert!(o.stdout.contains("Overwrite an existing"), "{}", o.stdout);
+    let o = run(&example(), &["explain", "--help"]);
+    assert!(o.stdout.contains("A rule code (BL101)"), "{}", o.stdout);
+}
+
+// ---------------------------------------------------------------- access --output
+
+#[test]
+fn access_output_writes_the_map_to_a_file() {
+    let dir = bad_tree("access-output");
+    let to_stdout = run(&dir, &["access", "--format", "json"]);
+    assert_eq!(to_stdout.code, 0, "{}", to_stdout.stderr);
+    let o = run(
+        &dir,
+        &["access", "--format", "json", "--output", "map.json"],
+    );
+    assert_eq!((o.code, o.stdout.as_str()), (0, ""), "{}", o.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("map.json")).unwrap(),
+        to_stdout.stdout
+    );
+}
+
+// ---------------------------------------------------------------- completions
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = run(&example(), &["completions", shell]);
+        assert_eq!(o.code, 0, "{shell}: {}", o.stderr);
+        assert!(
+            o.stdout.contains("bedrock-lint") && o.stdout.contains("stdin-filename"),
+            "{shell}: {}",
+            o.stdout
+        );
+    }
+    let o = run(&example(), &["completions", "tcsh"]);
+    assert_eq!(o.code, 2);
+}
+
+// ---------------------------------------------------------------- --color
+
+#[test]
+fn color_always_never_and_no_color() {
+    let dir = bad_tree("color-choice");
+    let esc = |args: &[&str], env: Option<(&str, &str)>| {
+        let mut cmd = command(&dir, args);
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        let o = finish(cmd.output().expect("run"));
+        assert_eq!(o.code, 1, "{args:?}: {}", o.stderr);
+        o.stdout.contains('\u{1b}')
+    };
+    let human = ["--format", "human"];
+    // Piped: auto means none; always forces it (even with NO_COLOR: the flag is explicit).
+    assert!(!esc(&human, None));
+    assert!(esc(&[&human[..], &["--color", "always"]].concat(), None));
+    assert!(esc(
+        &[&human[..], &["--color", "always"]].concat(),
+        Some(("NO_COLOR", "1"))
+    ));
+    assert!(!esc(&[&human[..], &["--color", "never"]].concat(), None));
+    assert!(!esc(&[&human[..], &["--no-color"]].concat(), None));
+    // --no-color and --color together: a usage error.
+    let o = run(&dir, &["--no-color", "--color", "always"]);
+    assert_eq!(o.code, 2);
+    // Other formats never carry colour.
+    assert!(!esc(&["--format", "compact", "--color", "always"], None));
+}
+
+// ---------------------------------------------------------------- --stdin-filename
+
+fn run_stdin(dir: &Path, args: &[&str], stdin: &str) -> Out {
+    use std::io::Write;
+    let mut child = command(dir, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    finish(child.wait_with_output().expect("wait"))
+}
+
+#[test]
+fn stdin_filename_lints_stdin_as_that_file() {
+    let dir = tree(
+        "stdin",
+        &[("main.tf", &good_tf()), (".bedrock-lint.hcl", &config(""))],
+    );
+    // On disk the module is clean; stdin holds the unsaved, violating text.
+    assert_eq!(run(&dir, &[]).code, 0);
+    for args in [
+        &["--stdin-filename", "main.tf"][..],
+        &["--stdin-filename", "./main.tf"],
+        &["--stdin-filename", "main.tf", "."],
+    ] {
+        let o = run_stdin(&dir, args, &bad_tf());
+        assert_eq!(
+            (o.code, o.stdout.as_str()),
+            (1, BL101_LINE),
+            "{args:?}: {}",
+            o.stderr
+        );
+    }
+    let abs = dir.join("main.tf");
+    let o = run_stdin(
+        &dir,
+        &["--stdin-filename", abs.to_str().unwrap()],
+        &bad_tf(),
+    );
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(o.stdout.ends_with(BL101_LINE), "{}", o.stdout);
+    // The file on disk is untouched, and the other way round stdin clears it.
+    assert_eq!(std::fs::read_to_string(&abs).unwrap(), good_tf());
+    std::fs::write(&abs, bad_tf()).unwrap();
+    let o = run_stdin(&dir, &["--stdin-filename", "main.tf"], &good_tf());
+    assert_eq!((o.code, o.stdout.as_str()), (0, ""), "{}", o.stderr);
+    // Errors: a file that does not exist, --fix on stdin.
+    let o = run_stdin(&dir, &["--stdin-filename", "nope.tf"], "");
+    assert_eq!(o.code, 2);
+    assert!(
+        o.stderr.contains("--stdin-filename nope.tf: no such file"),
+        "{}",
+        o.stderr
+    );
+    let o = run_stdin(&dir, &["--stdin-filename", "main.tf", "--fix"], "");
+    assert_eq!(o.code, 2);
+}
+
+// ---------------------------------------------------------------- several reports
+
+#[test]
+fn output_format_writes_several_reports_in_one_run() {
+    let dir = bad_tree("multi");
+    let o = run(
+        &dir,
+        &[
+            "--output-format",
+            "sarif=out.sarif",
+            "--output-format",
+            "github=-",
+            "--output-format",
+            "json=out.json",
+        ],
+    );
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(
+        o.stdout,
+        "::error file=main.tf,line=21,col=18,endLine=21,endColumn=21,title=BL101::bedrock:InvokeModel is allowed on every model (\"*\")\n"
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out.sarif")).unwrap()).unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "BL101");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("out.json")).unwrap()).unwrap();
+    assert_eq!(json["diagnostics"][0]["code"], "BL101");
+    // --format/--output keep working beside them.
+    let o = run(
+        &dir,
+        &["--format", "compact", "--output-format", "json=again.json"],
+    );
+    assert_eq!(o.stdout, BL101_LINE);
+    assert!(dir.join("again.json").is_file());
+    // Two reports on stdout, or two in one file: exit 2 before linting.
+    for args in [
+        &[
+            "--output-format",
+            "github=-",
+            "--output-format",
+            "compact=-",
+        ][..],
+        &["--output-format", "github=-", "--format", "json"],
+        &["--output", "r.txt", "--output-format", "json=r.txt"],
+    ] {
+        let o = run(&dir, args);
+        assert_eq!(o.code, 2, "{args:?}: {}", o.stdout);
+    }
+}
+
+// ---------------------------------------------------------------- rules --format json
+
+#[test]
+fn rules_as_json() {
+    let text = run(&example(), &["rules"]);
+    let o = run(&example(), &["rules", "--format", "json"]);
+    assert_eq!(o.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("json");
+    assert_eq!(v["version"], 1);
+    let rules = v["rules"].as_array().expect("rules");
+    assert_eq!(rules.len(), text.stdout.lines().count());
+    let bl101 = &rules[0];
+    assert_eq!(
+        (
+            &bl101["code"],
+            &bl101["name"],
+            &bl101["severity"],
+            &bl101["fix"]
+        ),
+        (
+            &serde_json::json!("BL101"),
+            &serde_json::json!("invoke-any-model"),
+            &serde_json::json!("error"),
+            &serde_json::json!("unsafe")
+        )
+    );
+    assert!(bl101["summary"].as_str().is_some_and(|s| !s.is_empty()));
+}
+
+// ---------------------------------------------------------------- --statistics
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let o = run(&example(), &["--statistics", "."]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert_eq!(
+        o.stdout,
+        "1  BL101  invoke-any-model\n\
+         1  BL201  invoke-and-admin-mixed\n\
+         1  BL401  session-too-long        [fix]\n\
+         1  BL402  oidc-subject-unscoped\n"
+    );
+    let o = run(&example(), &["--statistics", "--format", "json", "."]);
+    let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("json");
+    assert_eq!(
+        v[0],
+        serde_json::json!({"code": "BL101", "name": "invoke-any-model", "count": 1, "fixable": false})
+    );
+}
+
+// ---------------------------------------------------------------- warnings
+
+#[test]
+fn warns_when_nothing_is_linted_or_an_explicit_path_is_excluded() {
+    let dir = tree("nothing", &[("README.md", "no terraform here\n")]);
+    let o = run(&dir, &[]);
+    assert_eq!((o.code, o.stdout.as_str()), (0, ""));
+    assert_eq!(
+        o.stderr,
+        "bedrock-lint: warning: no Terraform file found in . (looked for *.tf, *.tf.json, *.tfvars, *.tfvars.json and plan JSON)\n"
+    );
+    let dir = tree(
+        "excluded",
+        &[
+            ("examples/main.tf", &bad_tf()),
+            ("live/main.tf", &good_tf()),
+            (
+                ".bedrock-lint.hcl",
+                &config("exclude = [\"examples/**\"]\n"),
+            ),
+        ],
+    );
+    for path in ["examples", "examples/main.tf"] {
+        let o = run(&dir, &[path, "live"]);
+        assert_eq!(o.code, 0, "{}", o.stdout);
+        assert_eq!(
+            o.stderr,
+            format!("bedrock-lint: warning: {path} is excluded by `exclude` in .bedrock-lint.hcl; it is not linted\n")
+        );
+    }
+    // Walking the tree skips it silently, as configured.
+    let o = run(&dir, &[]);
+    assert_eq!((o.code, o.stderr.as_str()), (0, ""));
+}
+
+// ---------------------------------------------------------------- subcommand names
+
+#[test]
+fn a_directory_named_like_a_subcommand() {
+    let dir = tree("subcommand-name", &[("rules/main.tf", &bad_tf())]);
+    // `rules` is the subcommand (a note says how to lint the directory) …
+    let o = run(&dir, &["rules"]);
+    assert_eq!(o.code, 0);
+    assert!(o.stdout.starts_with("BL101"), "{}", o.stdout);
+    assert!(o.stderr.contains("`bedrock-lint -- rules`"), "{}", o.stderr);
+    // … `./rules` and `-- rules` lint it.
+    for args in [&["./rules"][..], &["--", "rules"]] {
+        let o = run(&dir, args);
+        assert_eq!(o.code, 1, "{args:?}: {}", o.stderr);
+        assert!(
+            o.stdout.contains("rules/main.tf:21:18: error[BL101]"),
+            "{}",
+            o.stdout
+        );
+    }
+}
+
+// ---------------------------------------------------------------- baseline recipe
+
+/// The recipe of docs/ci.md: creating the baseline exits 1 while findings exist
+/// (`--fail-on never` makes it 0); later runs report only new findings.
+#[test]
+fn baseline_recipe_from_the_docs() {
+    let dir = bad_tree("baseline-recipe");
+    let o = run(&dir, &["--format", "json", "--output", "baseline.json"]);
+    assert_eq!(o.code, 1);
+    let o = run(
+        &dir,
+        &[
+            "--format",
+            "json",
+            "--output",
+            "baseline.json",
+            "--fail-on",
+            "never",
+        ],
+    );
+    assert_eq!(o.code, 0);
+    let o = run(&dir, &["--baseline", "baseline.json"]);
+    assert_eq!((o.code, o.stdout.as_str()), (0, ""));
+}

@@ -9,6 +9,7 @@ pub mod junit;
 pub mod markdown;
 pub mod position;
 pub mod sarif;
+pub mod statistics;
 
 use crate::args::{Format, LintArgs};
 use bedrock_lint_rules::Report;
