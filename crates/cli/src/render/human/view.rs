@@ -28,21 +28,22 @@ pub struct View {
 }
 
 impl View {
-    /// The view of `file` for labels on `spans`, each line at most `width` characters.
+    /// The view of `file` for labels on `spans`, each line at most `width` columns.
     pub fn new(file: &SourceFile, spans: &[Span], width: usize) -> View {
         let text = &file.text;
-        // Label columns (chars) per line, and the lines miette may print (context 1).
+        // Labelled bytes per line, and the lines miette may print (context 1).
         let mut marks: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
         let mut shown: std::collections::BTreeSet<usize> = Default::default();
         for s in spans {
             let (start, end) = (s.start as usize, (s.end as usize).max(s.start as usize));
             let (l0, l1) = (file.line_index(start), file.line_index(end));
             for line in l0..=l1 {
-                let lo = if line == l0 { col(file, start) } else { 0 };
+                let ls = file.line_start(line);
+                let lo = if line == l0 { start - ls } else { 0 };
                 let hi = if line == l1 {
-                    col(file, end)
+                    end - ls
                 } else {
-                    file.line_text(line).chars().count()
+                    file.line_text(line).len()
                 };
                 let m = marks.entry(line).or_insert((lo, hi));
                 *m = (m.0.min(lo), m.1.max(hi));
@@ -61,25 +62,22 @@ impl View {
                 break;
             }
             let content = file.line_text(line);
-            let n = content.chars().count();
-            if n <= width {
+            let cols = Columns::of(content);
+            if cols.width <= width {
                 continue;
             }
-            let (lo, hi) = window(n, marks.get(&line).copied(), width);
+            let mark = marks
+                .get(&line)
+                .map(|(lo, hi)| (cols.at(*lo), cols.at(*hi)));
+            let (lo, hi) = window(cols.width, mark, width);
+            let (lo_byte, hi_byte) = (cols.byte_from(lo), cols.byte_to(hi));
             let start = file.line_start(line);
-            let byte = |c: usize| {
-                start
-                    + content
-                        .char_indices()
-                        .nth(c)
-                        .map_or(content.len(), |(i, _)| i)
-            };
             view.copy(copied..start);
-            if lo > 0 {
+            if lo_byte > 0 {
                 view.text.push_str(ELLIPSIS);
             }
-            view.copy(byte(lo)..byte(hi));
-            if hi < n {
+            view.copy(start + lo_byte..start + hi_byte);
+            if hi_byte < content.len() {
                 view.text.push_str(ELLIPSIS);
             }
             copied = start + content.len();
@@ -134,12 +132,59 @@ impl View {
     }
 }
 
-/// Column (chars, 0-based) of byte `offset` in its line.
-fn col(file: &SourceFile, offset: usize) -> usize {
-    file.line_col(offset).column.saturating_sub(1)
+/// The display columns of a line as miette draws it: a tab reaches the next multiple
+/// of 4, other characters their Unicode width.
+struct Columns {
+    /// (byte offset, first column, width) per char.
+    chars: Vec<(usize, usize, usize)>,
+    width: usize,
+    /// Bytes in the line.
+    len: usize,
 }
 
-/// The chars `lo..hi` of an `n`-char line to keep within `width` (ellipses included),
+impl Columns {
+    fn of(line: &str) -> Columns {
+        let mut col = 0;
+        let mut chars = Vec::with_capacity(line.len());
+        for (i, c) in line.char_indices() {
+            let w = match c {
+                '\t' => 4 - col % 4,
+                c => unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
+            };
+            chars.push((i, col, w));
+            col += w;
+        }
+        Columns {
+            chars,
+            width: col,
+            len: line.len(),
+        }
+    }
+
+    /// The column where byte `b` starts.
+    fn at(&self, b: usize) -> usize {
+        let i = self.chars.partition_point(|(o, _, _)| *o < b);
+        self.chars.get(i).map_or(self.width, |(_, c, _)| *c)
+    }
+
+    /// The first byte of the first char starting at or after column `c`.
+    fn byte_from(&self, c: usize) -> usize {
+        let i = self.chars.partition_point(|(_, col, _)| *col < c);
+        self.chars.get(i).map_or(self.end(), |(o, _, _)| *o)
+    }
+
+    /// The end byte of the last char ending at or before column `c`.
+    fn byte_to(&self, c: usize) -> usize {
+        let i = self.chars.partition_point(|(_, col, w)| col + w <= c);
+        self.chars.get(i).map_or(self.end(), |(o, _, _)| *o)
+    }
+
+    fn end(&self) -> usize {
+        self.len
+    }
+}
+
+/// The columns `lo..hi` of an `n`-column line to keep within `width` (ellipses included),
 /// keeping the labelled columns `mark` in sight.
 fn window(n: usize, mark: Option<(usize, usize)>, width: usize) -> (usize, usize) {
     let width = width.max(8);
@@ -243,5 +288,18 @@ mod tests {
         let line = v.text.lines().next().expect("line");
         assert!(line.starts_with("Resource = \"*\"") && line.ends_with(ELLIPSIS));
         assert_eq!(line.chars().count(), 40);
+    }
+
+    #[test]
+    fn tabs_and_wide_characters_count_as_miette_draws_them() {
+        let c = Columns::of("\tab\u{4e2d}x");
+        // The tab reaches column 4, the CJK character is two columns wide.
+        assert_eq!((c.width, c.at(1), c.at(3), c.at(6)), (9, 4, 6, 8));
+        assert_eq!((c.byte_from(5), c.byte_to(7)), (2, 3));
+        let text = format!("\t\t\t\t\t\t\t\tx = \"{}\"\n", "\u{4e2d}".repeat(30));
+        let f = file(&text);
+        let v = View::new(&f, &[span(&text, "x")], 40);
+        let line = v.text.lines().next().expect("line");
+        assert_eq!(Columns::of(line).width, 40, "{line}");
     }
 }
