@@ -319,6 +319,17 @@ fn stdin_filename_lints_stdin_as_that_file() {
     std::fs::write(&abs, bad_tf()).unwrap();
     let o = run_stdin(&dir, &["--stdin-filename", "main.tf"], &good_tf());
     assert_eq!((o.code, o.stdout.as_str()), (0, ""), "{}", o.stderr);
+    // A module the paths do not reach: said on stderr.
+    std::fs::create_dir_all(dir.join("other")).unwrap();
+    std::fs::write(dir.join("other/main.tf"), good_tf()).unwrap();
+    let o = run_stdin(&dir, &["--stdin-filename", "main.tf", "other"], &bad_tf());
+    assert_eq!((o.code, o.stdout.as_str()), (0, ""));
+    assert!(
+        o.stderr
+            .contains("--stdin-filename main.tf is not among the linted files"),
+        "{}",
+        o.stderr
+    );
     // Errors: a file that does not exist, --fix on stdin.
     let o = run_stdin(&dir, &["--stdin-filename", "nope.tf"], "");
     assert_eq!(o.code, 2);

@@ -81,6 +81,20 @@ pub fn command(args: &LintArgs) -> Result<i32, Failure> {
                 .join(", ")
         );
     }
+    if let Some(p) = &args.stdin_filename {
+        let want = p.canonicalize().ok();
+        let linted = report
+            .model
+            .files
+            .iter()
+            .any(|(_, f)| f.path.canonicalize().ok() == want);
+        if !linted {
+            eprintln!(
+                "bedrock-lint: warning: --stdin-filename {} is not among the linted files (outside the paths given, or excluded); stdin was not linted",
+                p.display()
+            );
+        }
+    }
     for t in &targets {
         let to_tty = t.path.is_none() && stdout_tty;
         let layout = Layout {
