@@ -51,6 +51,22 @@ fn example_tree_at_80_columns() {
     let (code, out) = human(&repo(), &["testdata/example"], Some("80"));
     assert_eq!(code, 1);
     snapshot("example-80.txt", &out);
+    // Far-apart labels (BL201: lines 24, 39 and 45 of one file) get short excerpts
+    // of their own, not one excerpt from line 23 to 46.
+    let mut longest = 0;
+    let mut open = None;
+    for (i, l) in out.lines().enumerate() {
+        if l.contains("╭─[") {
+            open = Some(i);
+        } else if l.contains("╰────") {
+            longest = longest.max(i - open.take().expect("an open excerpt"));
+        }
+    }
+    assert!(longest <= 8, "an excerpt of {longest} lines:\n{out}");
+    assert_eq!(
+        out.matches("╭─[testdata/example/envs/prod/main.tf").count(),
+        3
+    );
     // Only a word longer than the line (an ARN) may pass the width.
     for l in out.lines().filter(|l| l.chars().count() > 80) {
         assert!(l.trim().starts_with("\"arn:aws:"), "{l}");
