@@ -10,9 +10,16 @@ pub fn run(argv: Vec<OsString>) -> i32 {
     let cli = match Cli::try_parse_from(argv) {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return code;
+            // --help and --version print on stdout: a failed write fails the run too.
+            let printed = e.print();
+            if let Err(err) = &printed {
+                eprintln!("bedrock-lint: cannot write to stdout: {err}");
+            }
+            return if e.use_stderr() || printed.is_err() {
+                2
+            } else {
+                0
+            };
         }
     };
     if let Some(name) = cli.command.as_ref().and_then(shadowed_path) {

@@ -68,6 +68,7 @@ fn a_report_that_cannot_be_written_is_exit_2() {
         &["access", "--format", "json", "."],
         &["rules"],
         &["explain", "BL101"],
+        &["--help"],
     ] {
         let Some(o) = run_to_dev_full(&dir, args) else {
             return;
