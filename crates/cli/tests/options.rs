@@ -1,47 +1,14 @@
-//! End-to-end tests of the command line's options beyond the lint itself: writing
-//! reports (and failing loudly when that fails), help texts, several reports in one
-//! run, stdin, statistics, warnings about what was (not) linted.
+//! End-to-end tests of the lint run's options beyond the lint itself: writing
+//! reports (and failing loudly when that fails), several reports in one run, colour,
+//! stdin, statistics, warnings about what was (not) linted, the baseline recipe.
 
 mod common;
 
-use common::{repo, tree};
+use common::bin::*;
+use common::tree;
 use pretty_assertions::assert_eq;
 use std::path::Path;
-use std::process::{Command, Stdio};
-
-const BIN: &str = env!("CARGO_BIN_EXE_bedrock-lint");
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn command(dir: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(BIN);
-    cmd.args(args)
-        .current_dir(dir)
-        .env("BEDROCK_LINT_TODAY", common::TODAY)
-        .env_remove("NO_COLOR")
-        .env_remove("COLUMNS");
-    cmd
-}
-
-fn finish(o: std::process::Output) -> Out {
-    Out {
-        code: o.status.code().expect("exit code"),
-        stdout: String::from_utf8(o.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(o.stderr).expect("utf-8 stderr"),
-    }
-}
-
-fn run(dir: &Path, args: &[&str]) -> Out {
-    finish(command(dir, args).output().expect("run bedrock-lint"))
-}
-
-fn example() -> std::path::PathBuf {
-    repo().join("testdata/example")
-}
+use std::process::Stdio;
 
 // ---------------------------------------------------------------- write errors
 
@@ -102,105 +69,6 @@ fn output_dash_is_stdout() {
     assert!(!dir.join("-").exists());
 }
 
-// ---------------------------------------------------------------- a small tree
-
-const MODEL: &str = "anthropic.claude-3-5-sonnet-20240620-v1:0";
-
-/// main.tf with `Resource = {resource}` on line 21.
-fn main_tf(resource: &str) -> String {
-    format!(
-        r#"resource "aws_iam_role" "app" {{
-  name = "app"
-  assume_role_policy = jsonencode({{
-    Version = "2012-10-17"
-    Statement = [{{
-      Effect    = "Allow"
-      Principal = {{ Service = "lambda.amazonaws.com" }}
-      Action    = "sts:AssumeRole"
-    }}]
-  }})
-}}
-
-resource "aws_iam_role_policy" "invoke" {{
-  name = "invoke"
-  role = aws_iam_role.app.id
-  policy = jsonencode({{
-    Version = "2012-10-17"
-    Statement = [{{
-      Effect   = "Allow"
-      Action   = "bedrock:InvokeModel"
-      Resource = {resource}
-    }}]
-  }})
-}}
-"#
-    )
-}
-
-fn bad_tf() -> String {
-    main_tf("\"*\"")
-}
-
-fn good_tf() -> String {
-    main_tf(&format!(
-        "[\"arn:aws:bedrock:us-east-1::foundation-model/{MODEL}\"]"
-    ))
-}
-
-fn config(extra: &str) -> String {
-    format!(
-        "approved_models    = [\"{MODEL}\"]\napproved_regions   = [\"us-east-1\"]\ninvocation_logging = \"external\"\n{extra}"
-    )
-}
-
-const BL101_LINE: &str =
-    "main.tf:21:18: error[BL101] bedrock:InvokeModel is allowed on every model (\"*\")\n";
-
-fn bad_tree(name: &str) -> std::path::PathBuf {
-    tree(
-        name,
-        &[("main.tf", &bad_tf()), (".bedrock-lint.hcl", &config(""))],
-    )
-}
-
-// ---------------------------------------------------------------- help texts
-
-#[test]
-fn every_argument_of_every_subcommand_has_help() {
-    use clap::CommandFactory;
-    fn missing(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
-        if cmd.get_about().is_none() && !path.is_empty() {
-            out.push(format!("{path} (the subcommand itself)"));
-        }
-        for a in cmd.get_arguments() {
-            let id = a.get_id().as_str();
-            if matches!(id, "help" | "version") {
-                continue;
-            }
-            if a.get_help().is_none_or(|h| h.to_string().trim().is_empty()) {
-                out.push(format!("{path} {id}").trim().to_string());
-            }
-        }
-        for sub in cmd.get_subcommands() {
-            missing(sub, &format!("{path} {}", sub.get_name()), out);
-        }
-    }
-    let mut out = Vec::new();
-    missing(&bedrock_lint_cli::args::Cli::command(), "", &mut out);
-    assert_eq!(out, Vec::<String>::new(), "arguments without a help text");
-    // And the texts reach the user.
-    let o = run(&example(), &["access", "--help"]);
-    assert!(
-        o.stdout.contains("Files or directories to map"),
-        "{}",
-        o.stdout
-    );
-    let o = run(&example(), &["init", "--help"]);
-    assert!(o.stdout.contains("Overwrite an existing"), "{}", o.stdout);
-    let o = run(&example(), &["explain", "--help"]);
-    assert!(o.stdout.contains("A rule code (BL101)"), "{}", o.stdout);
-}
-
 // ---------------------------------------------------------------- access --output
 
 #[test]
@@ -217,23 +85,6 @@ fn access_output_writes_the_map_to_a_file() {
         std::fs::read_to_string(dir.join("map.json")).unwrap(),
         to_stdout.stdout
     );
-}
-
-// ---------------------------------------------------------------- completions
-
-#[test]
-fn completions_for_every_shell() {
-    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
-        let o = run(&example(), &["completions", shell]);
-        assert_eq!(o.code, 0, "{shell}: {}", o.stderr);
-        assert!(
-            o.stdout.contains("bedrock-lint") && o.stdout.contains("stdin-filename"),
-            "{shell}: {}",
-            o.stdout
-        );
-    }
-    let o = run(&example(), &["completions", "tcsh"]);
-    assert_eq!(o.code, 2);
 }
 
 // ---------------------------------------------------------------- --color
@@ -393,35 +244,6 @@ fn output_format_writes_several_reports_in_one_run() {
     }
 }
 
-// ---------------------------------------------------------------- rules --format json
-
-#[test]
-fn rules_as_json() {
-    let text = run(&example(), &["rules"]);
-    let o = run(&example(), &["rules", "--format", "json"]);
-    assert_eq!(o.code, 0);
-    let v: serde_json::Value = serde_json::from_str(&o.stdout).expect("json");
-    assert_eq!(v["version"], 1);
-    let rules = v["rules"].as_array().expect("rules");
-    assert_eq!(rules.len(), text.stdout.lines().count());
-    let bl101 = &rules[0];
-    assert_eq!(
-        (
-            &bl101["code"],
-            &bl101["name"],
-            &bl101["severity"],
-            &bl101["fix"]
-        ),
-        (
-            &serde_json::json!("BL101"),
-            &serde_json::json!("invoke-any-model"),
-            &serde_json::json!("error"),
-            &serde_json::json!("unsafe")
-        )
-    );
-    assert!(bl101["summary"].as_str().is_some_and(|s| !s.is_empty()));
-}
-
 // ---------------------------------------------------------------- --statistics
 
 #[test]
@@ -476,28 +298,6 @@ fn warns_when_nothing_is_linted_or_an_explicit_path_is_excluded() {
     // Walking the tree skips it silently, as configured.
     let o = run(&dir, &[]);
     assert_eq!((o.code, o.stderr.as_str()), (0, ""));
-}
-
-// ---------------------------------------------------------------- subcommand names
-
-#[test]
-fn a_directory_named_like_a_subcommand() {
-    let dir = tree("subcommand-name", &[("rules/main.tf", &bad_tf())]);
-    // `rules` is the subcommand (a note says how to lint the directory) …
-    let o = run(&dir, &["rules"]);
-    assert_eq!(o.code, 0);
-    assert!(o.stdout.starts_with("BL101"), "{}", o.stdout);
-    assert!(o.stderr.contains("`bedrock-lint -- rules`"), "{}", o.stderr);
-    // … `./rules` and `-- rules` lint it.
-    for args in [&["./rules"][..], &["--", "rules"]] {
-        let o = run(&dir, args);
-        assert_eq!(o.code, 1, "{args:?}: {}", o.stderr);
-        assert!(
-            o.stdout.contains("rules/main.tf:21:18: error[BL101]"),
-            "{}",
-            o.stdout
-        );
-    }
 }
 
 // ---------------------------------------------------------------- baseline recipe
