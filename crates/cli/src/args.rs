@@ -1,4 +1,4 @@
-//! The command line of DESIGN.md.
+//! The command line of DESIGN.md. Every argument has a help text (a test checks).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -7,7 +7,9 @@ use std::path::PathBuf;
 #[command(
     name = "bedrock-lint",
     version,
-    about = "Lints how Amazon Bedrock access is scoped in Terraform IAM"
+    about = "Lints how Amazon Bedrock access is scoped in Terraform IAM",
+    after_help = "A directory named like a subcommand (rules, access, …) is linted with \
+                  `bedrock-lint ./rules` or `bedrock-lint -- rules`."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -18,30 +20,34 @@ pub struct Cli {
 
 #[derive(clap::Args, Debug, Default, Clone)]
 pub struct LintArgs {
-    /// Files or directories to lint (a file lints its whole module directory)
+    /// Files or directories to lint (a file lints its whole module directory) [default: .]
     pub paths: Vec<PathBuf>,
     /// Config file (default: nearest .bedrock-lint.hcl walking up from each path)
-    #[arg(long)]
+    #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Output format (default: human on a terminal, compact otherwise)
+    /// Report format (default: human on a terminal, compact otherwise)
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Write the report to FILE instead of stdout
+    /// Write the report to FILE instead of stdout (`-`: stdout)
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write a report in FORMAT to FILE (`-`: stdout); repeat for several,
+    /// e.g. --output-format sarif=out.sarif --output-format github=-
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_target)]
+    pub output_format: Vec<ReportTarget>,
     /// Exit 1 when a finding at or above this severity remains
     #[arg(long, value_enum, default_value = "error")]
     pub fail_on: FailOn,
     /// Only these rules (comma list of codes, names or prefixes such as BL1)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub select: Vec<String>,
     /// Skip these rules (comma list of codes, names or prefixes)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub ignore: Vec<String>,
-    /// Apply safe fixes
+    /// Apply safe fixes to the files
     #[arg(long)]
     pub fix: bool,
-    /// With --fix or --diff: include unsafe fixes
+    /// With --fix or --diff: include unsafe fixes (they change permissions)
     #[arg(long)]
     pub unsafe_fixes: bool,
     /// Print fixes as a unified diff; change nothing
@@ -53,13 +59,24 @@ pub struct LintArgs {
     /// Extra variable values, as terraform plan -var-file
     #[arg(long, value_name = "FILE")]
     pub var_file: Vec<PathBuf>,
-    /// Report only findings not in this earlier JSON report
+    /// Report only findings not in this earlier --format json report
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
-    /// Plain output without colour (also: NO_COLOR)
+    /// Lint the text on stdin as the content of PATH (the rest of its module is read
+    /// from disk)
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Print how many findings each rule has instead of the findings
     #[arg(long)]
+    pub statistics: bool,
+    /// Colour in the human report: auto (on a terminal, unless NO_COLOR is set),
+    /// always, never
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Plain output without colour (as --color never; also: NO_COLOR)
+    #[arg(long, conflicts_with = "color")]
     pub no_color: bool,
-    /// Only findings; no summary
+    /// Only findings; no summary or notes
     #[arg(short, long)]
     pub quiet: bool,
     /// Also list suppressed findings
@@ -70,28 +87,54 @@ pub struct LintArgs {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// The access map: every principal, its Bedrock actions, trust and session
-    Access {
-        paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "table")]
-        format: AccessFormat,
-        #[arg(long)]
-        config: Option<PathBuf>,
-        #[arg(long, value_name = "FILE")]
-        plan: Vec<PathBuf>,
-        #[arg(long, value_name = "FILE")]
-        var_file: Vec<PathBuf>,
-    },
+    Access(AccessArgs),
     /// List rules (code, name, severity, summary)
-    Rules,
+    Rules {
+        /// Output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
+    },
     /// Print a rule's documentation
-    Explain { rule: String },
-    /// Write a commented starter .bedrock-lint.hcl
+    Explain {
+        /// A rule code (BL101) or name (invoke-any-model)
+        #[arg(value_name = "RULE")]
+        rule: String,
+    },
+    /// Write a commented starter .bedrock-lint.hcl in the current directory
     Init {
+        /// Overwrite an existing .bedrock-lint.hcl
         #[arg(long)]
         force: bool,
     },
+    /// Print shell completions (e.g. bedrock-lint completions bash > /etc/bash_completion.d/bedrock-lint)
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Language server on stdio
     Lsp,
+}
+
+#[derive(clap::Args, Debug, Default, Clone)]
+pub struct AccessArgs {
+    /// Files or directories to map (a file maps its whole module directory) [default: .]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: AccessFormat,
+    /// Write the map to FILE instead of stdout (`-`: stdout)
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Config file (default: nearest .bedrock-lint.hcl walking up from each path)
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// A Terraform plan JSON (also detected by content)
+    #[arg(long, value_name = "FILE")]
+    pub plan: Vec<PathBuf>,
+    /// Extra variable values, as terraform plan -var-file
+    #[arg(long, value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,12 +149,46 @@ pub enum Format {
     Markdown,
 }
 
-#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+/// One report of a run: a format and where it goes (`None`: stdout).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportTarget {
+    pub format: Format,
+    pub path: Option<PathBuf>,
+}
+
+fn parse_target(s: &str) -> Result<ReportTarget, String> {
+    let (name, file) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=FILE (e.g. sarif=out.sarif), got \"{s}\""))?;
+    let format = Format::from_str(name, true).map_err(|_| {
+        let names: Vec<String> = Format::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_string()))
+            .collect();
+        format!("unknown format \"{name}\" (one of: {})", names.join(", "))
+    })?;
+    if file.is_empty() {
+        return Err(format!("no file after \"{name}=\" (use - for stdout)"));
+    }
+    Ok(ReportTarget {
+        format,
+        path: (file != "-").then(|| PathBuf::from(file)),
+    })
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum AccessFormat {
+    #[default]
     Table,
     Json,
     Markdown,
     Dot,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RulesFormat {
+    Text,
+    Json,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -120,5 +197,13 @@ pub enum FailOn {
     Error,
     Warning,
     Note,
+    Never,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
     Never,
 }

@@ -11,5 +11,6 @@ pub mod lsp;
 pub mod output;
 pub mod render;
 pub mod run;
+pub mod terminal;
 
 pub use run::run;

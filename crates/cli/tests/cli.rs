@@ -720,8 +720,8 @@ fn docs_rules_index_is_current() {
 // ---------------------------------------------------------------- pre-commit
 
 /// The hook with the real pre-commit (`pre-commit try-repo`): fails on a BL101
-/// violation, passes after the fix. Slow (it builds the binary in release mode, about
-/// three minutes on two cores), so it is `#[ignore]`d: `.ci/run` runs it with
+/// violation, passes after the fix. Slow (it builds the binary in release mode,
+/// three to five minutes on two cores), so it is `#[ignore]`d: `.ci/run` runs it with
 /// `-- --ignored`. Needs python3, git and network access for pip and crates.io; set
 /// BEDROCK_LINT_SKIP_PRE_COMMIT=1 to skip it offline.
 #[test]

@@ -1,10 +1,22 @@
-//! `bedrock-lint rules`: every rule with its code, name, default severity and summary.
+//! `bedrock-lint rules`: every rule with its code, name, default severity and
+//! summary; `--format json` for scripts.
 
+use crate::args::RulesFormat;
 use crate::error::Failure;
 use crate::output::stdout;
-use bedrock_lint_rules::ALL;
+use bedrock_lint_rules::{docs, ALL};
+use serde_json::json;
 
-pub fn command() -> Result<i32, Failure> {
+pub fn command(format: RulesFormat) -> Result<i32, Failure> {
+    let text = match format {
+        RulesFormat::Text => text(),
+        RulesFormat::Json => json(),
+    };
+    stdout(&text)?;
+    Ok(0)
+}
+
+fn text() -> String {
     let mut out = String::new();
     for r in ALL {
         out.push_str(&format!(
@@ -12,9 +24,30 @@ pub fn command() -> Result<i32, Failure> {
             r.code(),
             r.name(),
             r.default_severity().as_str(),
-            bedrock_lint_rules::docs::summary(*r)
+            docs::summary(*r)
         ));
     }
-    stdout(&out)?;
-    Ok(0)
+    out
+}
+
+fn json() -> String {
+    let rules: Vec<_> = ALL
+        .iter()
+        .map(|r| {
+            let meta = r.meta();
+            json!({
+                "code": r.code(),
+                "name": r.name(),
+                "severity": r.default_severity().as_str(),
+                "group": meta.group,
+                "fix": meta.fix.map(|a| a.as_str()),
+                "frameworks": meta.frameworks,
+                "summary": docs::summary(*r),
+            })
+        })
+        .collect();
+    let mut out =
+        serde_json::to_string_pretty(&json!({"version": 1, "rules": rules})).unwrap_or_default();
+    out.push('\n');
+    out
 }

@@ -9,13 +9,15 @@ pub mod junit;
 pub mod markdown;
 pub mod position;
 pub mod sarif;
+pub mod statistics;
 
 use crate::args::{Format, LintArgs};
 use bedrock_lint_rules::Report;
+pub use human::Layout;
 
-pub fn render(report: &Report, format: Format, color: bool, args: &LintArgs) -> String {
+pub fn render(report: &Report, format: Format, layout: Layout, args: &LintArgs) -> String {
     match format {
-        Format::Human => human::render(report, color, args.quiet, args.verbose),
+        Format::Human => human::render(report, layout, args.quiet, args.verbose),
         Format::Compact => compact::render(report, args.verbose),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),

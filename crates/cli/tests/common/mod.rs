@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod bin;
+
 use bedrock_lint_parser::model::load::LoadOptions;
 use bedrock_lint_rules::{Config, Date, LintInput, Report};
 use std::path::{Path, PathBuf};
