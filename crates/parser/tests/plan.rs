@@ -157,6 +157,7 @@ fn unknown_references_link_to_the_resource_they_name() {
             attr("aws_iam_role_policy_attachment.admin", "policy_arn"),
             attr("module.team[\"search\"].aws_iam_role_policy.admin", "role"),
             attr("module.team[\"search\"].aws_iam_role_policy.invoke", "role"),
+            attr("module.extra.aws_iam_role_policy.read", "role"),
         ],
         [
             (
@@ -178,6 +179,11 @@ fn unknown_references_link_to_the_resource_they_name() {
                 "module.team[\"search\"].aws_iam_role_policy.invoke.role".to_string(),
                 true,
                 some("module.team[\"search\"].aws_iam_role.this")
+            ),
+            (
+                "module.extra.aws_iam_role_policy.read.role".to_string(),
+                true,
+                some("aws_iam_role.ingest")
             ),
         ]
     );
