@@ -157,6 +157,7 @@ fn unknown_references_link_to_the_resource_they_name() {
             attr("aws_iam_role_policy_attachment.admin", "policy_arn"),
             attr("module.team[\"search\"].aws_iam_role_policy.admin", "role"),
             attr("module.team[\"search\"].aws_iam_role_policy.invoke", "role"),
+            attr("module.extra.aws_iam_role_policy.read", "role"),
         ],
         [
             (
@@ -179,6 +180,11 @@ fn unknown_references_link_to_the_resource_they_name() {
                 true,
                 some("module.team[\"search\"].aws_iam_role.this")
             ),
+            (
+                "module.extra.aws_iam_role_policy.read.role".to_string(),
+                true,
+                some("aws_iam_role.ingest")
+            ),
         ]
     );
     // A known value keeps its own resource as origin.
@@ -189,5 +195,64 @@ fn unknown_references_link_to_the_resource_they_name() {
             false,
             some("aws_iam_role_policy_attachment.admin")
         )
+    );
+}
+
+/// Every value `after_unknown` marks is an unknown naming its path, also where
+/// `values` leaves it out (a list element, an attribute, a nested block).
+#[test]
+fn after_unknown_values_are_never_absent() {
+    let dir = std::env::temp_dir().join(format!("bl-plan-au-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let p = dir.join("plan.json");
+    let plan = serde_json::json!({
+        "format_version": "1.2",
+        "terraform_version": "1.11.4",
+        "planned_values": { "root_module": { "resources": [{
+            "address": "aws_iam_role_policy.p", "mode": "managed",
+            "type": "aws_iam_role_policy", "name": "p",
+            "values": { "name": "p", "list": ["x"], "blk": null }
+        }]}},
+        "resource_changes": [{
+            "address": "aws_iam_role_policy.p",
+            "change": { "after_unknown": {
+                "role": true, "list": [false, true], "blk": [{ "id": true }]
+            }}
+        }]
+    });
+    std::fs::write(&p, plan.to_string()).expect("write");
+    let model = build(&LoadOptions {
+        plans: vec![p],
+        ..LoadOptions::default()
+    })
+    .expect("build");
+    let body = &model.resources[0].body;
+    let what = |v: Option<&Value>| v.and_then(Value::unknown_what).map(str::to_string);
+    assert_eq!(
+        [
+            what(body.get("role")),
+            what(
+                body.get("list")
+                    .and_then(Value::as_list)
+                    .and_then(|l| l.get(1))
+            ),
+            what(
+                body.get("blk")
+                    .and_then(Value::as_list)
+                    .and_then(|l| l.first())
+                    .and_then(|b| b.get("id"))
+            ),
+        ],
+        [
+            Some("aws_iam_role_policy.p.role (known after apply)".to_string()),
+            Some("aws_iam_role_policy.p.list[1] (known after apply)".to_string()),
+            Some("aws_iam_role_policy.p.blk[0].id (known after apply)".to_string()),
+        ]
+    );
+    assert_eq!(
+        body.get("list")
+            .and_then(Value::as_list)
+            .and_then(|l| l[0].as_str()),
+        Some("x")
     );
 }

@@ -2,7 +2,8 @@
 # (aws_iam_role.ingest.id) and an attachment's `policy_arn` (aws_iam_policy.admin.arn)
 # are known only after apply; the plan's configuration section names the resource each
 # refers to, so the plan alone links the policies to the role as the HCL does: the role
-# gets both an invoke and an admin grant (BL201), inside the module instance too.
+# gets both an invoke and an admin grant (BL201), inside the module instance too, and
+# a module input is followed to the resource it names.
 resource "aws_iam_role" "ingest" { # expect: BL201
   name = "ingest-invoke"
   assume_role_policy = jsonencode({
@@ -49,4 +50,11 @@ module "team" {
   source   = "./modules/team"
   for_each = toset(["search"])
   name     = each.key
+}
+
+# A module handed the role's id: inside, the policy's role is var.role, which the plan
+# links through the module call's expression to aws_iam_role.ingest.
+module "extra" {
+  source = "./modules/extra"
+  role   = aws_iam_role.ingest.id
 }

@@ -5,7 +5,7 @@
 //! rules read it element by element as they read a `jsonencode()` result.
 
 use crate::span::Span;
-use crate::value::{from_json, Entry, Kind, Str, Template, Value};
+use crate::value::{from_json, Entry, Kind, Segment, Str, Template, Value};
 
 /// Marks a hole in the template's text: OPEN, its index, then how it was placed.
 const OPEN: char = '\u{E000}';
@@ -45,13 +45,24 @@ fn inside_string(text: &str) -> bool {
 
 /// The document `text` describes, holes filled with the unknown values they stand
 /// for; `None` when it is not JSON or an unknown part decides its shape.
-pub fn structure(text: &str, str_segments: Str, holes: &[Value], whole: Span) -> Option<Value> {
+/// `segments` map the known text back to the files.
+pub fn structure(
+    text: &str,
+    segments: Vec<Segment>,
+    holes: &[Value],
+    whole: Span,
+) -> Option<Value> {
     if !text.trim_start().starts_with(['{', '[']) {
         return None;
     }
     let json = crate::syntax::json::parse(text).ok()?;
-    let s = str_segments;
-    let v = from_json(&json, &|a, b| s.span_of(a, b).or(Some(whole)));
+    // Only the segments are needed to map offsets to spans.
+    let mapped = Str {
+        text: String::new(),
+        segments,
+        json: None,
+    };
+    let v = from_json(&json, &|a, b| mapped.span_of(a, b).or(Some(whole)));
     fill(v, holes)
 }
 

@@ -283,12 +283,7 @@ impl<'r> Evaluator<'r> {
         let mut out = TemplateOut::default();
         self.template_into(t, m, sc, &mut out);
         if out.parts.has_holes() {
-            let str_segments = Str {
-                text: String::new(),
-                segments: out.segs,
-                json: None,
-            };
-            let structure = json_template::structure(&out.text, str_segments, &out.holes, whole);
+            let structure = json_template::structure(&out.text, out.segs, &out.holes, whole);
             let mut v = out.parts.into_value(Some(whole));
             if let Kind::Unknown(u) = &mut v.kind {
                 u.structure = structure.map(Box::new);

@@ -524,16 +524,8 @@ impl Resolver for Builder<'_> {
         rtype: &str,
         name: &str,
     ) -> Option<Value> {
-        let list = if data {
-            &m.decl.data
-        } else {
-            &m.decl.resources
-        };
-        let r = list.iter().find(|r| {
-            let b = self.block(**r);
-            b.labels.first().map(String::as_str) == Some(rtype)
-                && b.labels.get(1).map(String::as_str) == Some(name)
-        })?;
+        let key = format!("{}{rtype}.{name}", if data { "data." } else { "" });
+        let r = m.decl.by_address.get(&key)?;
         Some(self.resource_value(ev, m, data, self.block(*r)))
     }
 

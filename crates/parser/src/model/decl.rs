@@ -29,8 +29,18 @@ pub(crate) fn declarations(src: &Sources, dir: &Path) -> Decl {
                         d.locals.insert(a.key.clone(), (fid, i, j));
                     }
                 }
-                "resource" => d.resources.push(r),
-                "data" => d.data.push(r),
+                "resource" => {
+                    d.resources.push(r);
+                    d.by_address
+                        .entry(format!("{}.{}", label(0), label(1)))
+                        .or_insert(r);
+                }
+                "data" => {
+                    d.data.push(r);
+                    d.by_address
+                        .entry(format!("data.{}.{}", label(0), label(1)))
+                        .or_insert(r);
+                }
                 "module" => d.modules.push(r),
                 "output" => {
                     d.outputs.insert(label(0), r);

@@ -152,6 +152,9 @@ pub struct Decl {
     pub(crate) locals: HashMap<String, (FileId, usize, usize)>,
     pub(crate) resources: Vec<BlockRef>,
     pub(crate) data: Vec<BlockRef>,
+    /// `type.name` (`data.type.name` for data sources) -> its block: the first one
+    /// written, as the lookup by reference finds it.
+    pub(crate) by_address: HashMap<String, BlockRef>,
     pub(crate) modules: Vec<BlockRef>,
     pub(crate) outputs: HashMap<String, BlockRef>,
     pub(crate) providers: Vec<BlockRef>,

@@ -22,6 +22,8 @@ const NOT_RESOURCES: [&str; 8] = [
 struct Instance {
     /// Module call names, instance keys dropped (the configuration's nesting).
     modules: Vec<String>,
+    /// The module call segments with their keys (`team["search"]`).
+    calls: Vec<String>,
     /// `module.team["search"].`: what references inside the module resolve under.
     prefix: String,
     /// The address inside its module, key dropped: `aws_iam_role_policy.invoke`.
@@ -45,18 +47,7 @@ pub fn referenced(
         .and_then(|e| e.get(attr))
         .and_then(|a| a.get("references"))
         .and_then(Json::as_array)?;
-    let mut targets: Vec<String> = Vec::new();
-    for r in refs.iter().filter_map(Json::as_str) {
-        if let Some(t) = resolve(r, &inst, planned) {
-            if !targets.contains(&t) {
-                targets.push(t);
-            }
-        }
-    }
-    match targets.as_slice() {
-        [one] => Some(one.clone()),
-        _ => None,
-    }
+    one_target(plan, refs, &inst, planned, 0)
 }
 
 fn resolve(reference: &str, inst: &Instance, planned: &HashSet<&str>) -> Option<String> {
@@ -118,16 +109,12 @@ fn config_resource<'p>(plan: &'p Json, inst: &Instance) -> Option<&'p Json> {
 fn parse_instance(address: &str) -> Option<Instance> {
     let segs = split(address);
     let mut i = 0;
-    let mut modules = Vec::new();
-    let mut prefix = String::new();
+    let mut calls = Vec::new();
     while segs.get(i) == Some(&"module") {
-        let call = *segs.get(i + 1)?;
-        modules.push(call.split('[').next().unwrap_or(call).to_string());
-        prefix.push_str("module.");
-        prefix.push_str(call);
-        prefix.push('.');
+        calls.push(segs.get(i + 1)?.to_string());
         i += 2;
     }
+    let (modules, prefix) = scope_of(&calls);
     let rest = segs.get(i..)?;
     let (config, last) = match rest {
         ["data", ty, name] => (format!("data.{ty}"), *name),
@@ -140,10 +127,85 @@ fn parse_instance(address: &str) -> Option<Instance> {
     };
     Some(Instance {
         modules,
+        calls,
         prefix,
         config: format!("{config}.{name}"),
         key,
     })
+}
+
+/// Module names and the address prefix of a chain of module call segments.
+fn scope_of(calls: &[String]) -> (Vec<String>, String) {
+    let modules = calls
+        .iter()
+        .map(|c| c.split('[').next().unwrap_or(c).to_string())
+        .collect();
+    let prefix = calls.iter().map(|c| format!("module.{c}.")).collect();
+    (modules, prefix)
+}
+
+/// A module input's references, resolved in the calling module (`var.role` inside
+/// `module.app` is what `module "app" { role = … }` refers to).
+fn through_variable(
+    plan: &Json,
+    name: &str,
+    inst: &Instance,
+    planned: &HashSet<&str>,
+    depth: usize,
+) -> Option<String> {
+    let (call, outer) = inst.calls.split_last()?;
+    let (outer_modules, outer_prefix) = scope_of(outer);
+    let mut module = plan.get("configuration")?.get("root_module")?;
+    for m in &outer_modules {
+        module = module.get("module_calls")?.get(m)?.get("module")?;
+    }
+    let call_name = call.split('[').next().unwrap_or(call);
+    let refs = module
+        .get("module_calls")?
+        .get(call_name)?
+        .get("expressions")?
+        .get(name)?
+        .get("references")?
+        .as_array()?;
+    let caller = Instance {
+        modules: outer_modules,
+        calls: outer.to_vec(),
+        prefix: outer_prefix,
+        config: String::new(),
+        key: None,
+    };
+    one_target(plan, refs, &caller, planned, depth + 1)
+}
+
+/// The one resource a list of references names, if it is one.
+fn one_target(
+    plan: &Json,
+    refs: &[Json],
+    inst: &Instance,
+    planned: &HashSet<&str>,
+    depth: usize,
+) -> Option<String> {
+    let mut targets: Vec<String> = Vec::new();
+    for r in refs.iter().filter_map(Json::as_str) {
+        let found = match r.strip_prefix("var.") {
+            // Module nesting is bounded by the plan itself; the depth guards
+            // against a malformed one.
+            Some(v) if depth < 64 => {
+                through_variable(plan, v.split('.').next().unwrap_or(v), inst, planned, depth)
+            }
+            Some(_) => None,
+            None => resolve(r, inst, planned),
+        };
+        if let Some(t) = found {
+            if !targets.contains(&t) {
+                targets.push(t);
+            }
+        }
+    }
+    match targets.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 /// An address or reference split at the dots outside brackets and quotes.

@@ -123,35 +123,67 @@ fn link_unknowns(body: &mut Value, plan: &Json, address: &str, planned: &HashSet
     }
 }
 
-/// `after_unknown` mirrors the values: `true` where the value is known only after apply.
-fn mark_unknown(v: &mut Value, au: &Json, address: &str) {
+/// `after_unknown` mirrors the values: `true` where the value is known only after
+/// apply. Such a value is unknown, named by its path, never absent.
+fn mark_unknown(v: &mut Value, au: &Json, path: &str) {
     use crate::syntax::json::JsonKind as J;
+    let unknown = |p: &str| Value::unknown(format!("{p} (known after apply)"), None);
     match &au.kind {
-        J::Bool(true) => *v = Value::unknown(format!("{address} (known after apply)"), v.span),
+        J::Bool(true) => {
+            let span = v.span;
+            *v = unknown(path);
+            v.span = span;
+        }
         J::Object(members) => {
+            if v.is_null() && members.iter().any(|m| has_unknown(&m.value)) {
+                *v = Value::object(vec![], v.span);
+            }
+            let Kind::Object(ref mut entries) = v.kind else {
+                return;
+            };
             for m in members {
-                let path = format!("{address}.{}", m.key);
-                if let Kind::Object(ref mut entries) = v.kind {
-                    match entries.iter_mut().find(|e| e.key == m.key) {
-                        Some(e) => mark_unknown(&mut e.value, &m.value, &path),
-                        None if matches!(m.value.kind, J::Bool(true)) => entries.push(Entry {
+                let p = format!("{path}.{}", m.key);
+                match entries.iter_mut().find(|e| e.key == m.key) {
+                    Some(e) => mark_unknown(&mut e.value, &m.value, &p),
+                    None if has_unknown(&m.value) => {
+                        let mut x = Value::null(None);
+                        mark_unknown(&mut x, &m.value, &p);
+                        entries.push(Entry {
                             key: m.key.clone(),
                             key_span: None,
-                            value: Value::unknown(format!("{path} (known after apply)"), None),
-                        }),
-                        None => {}
+                            value: x,
+                        });
                     }
+                    None => {}
                 }
             }
         }
         J::Array(items) => {
-            if let Kind::List(ref mut l) = v.kind {
-                for (x, a) in l.iter_mut().zip(items) {
-                    mark_unknown(x, a, address);
-                }
+            if v.is_null() && items.iter().any(has_unknown) {
+                *v = Value::list(vec![], v.span);
+            }
+            let Kind::List(ref mut l) = v.kind else {
+                return;
+            };
+            if l.len() < items.len() && items[l.len()..].iter().any(has_unknown) {
+                l.resize(items.len(), Value::null(None));
+            }
+            for (i, (x, a)) in l.iter_mut().zip(items).enumerate() {
+                mark_unknown(x, a, &format!("{path}[{i}]"));
             }
         }
         _ => {}
+    }
+}
+
+/// Does this `after_unknown` tree mark anything unknown?
+fn has_unknown(au: &Json) -> bool {
+    use crate::syntax::json::JsonKind as J;
+    match &au.kind {
+        J::Bool(b) => *b,
+        J::Object(members) => members.iter().any(|m| has_unknown(&m.value)),
+        J::Array(items) => items.iter().any(has_unknown),
+        _ => false,
     }
 }
 
