@@ -1,6 +1,7 @@
 //! BL905 undecidable-policy: a principal's Bedrock grants, or a trust policy, cannot be
 //! decided because a value is unknown. See rules/BL905-undecidable-policy.md.
 
+use crate::catalog::catalog;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::statement_grants;
@@ -11,6 +12,7 @@ use crate::iam::{PolicyKind, PrincipalKind};
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
 use bedrock_lint_parser::model::load::IssueKind;
+use bedrock_lint_parser::value::{Kind, Value};
 use bedrock_lint_parser::Span;
 
 pub const META: Meta = Meta {
@@ -60,6 +62,35 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         o.out.push(
             Diagnostic::new(RuleId::Bl905, issue.span, format!("{}; its resources and outputs are not analysed", issue.message))
                 .help("make the module source resolvable inside the scanned tree (or run terraform init for remote modules)"),
+        );
+    }
+    // Registry or git modules that are not installed, handed a Bedrock grant: what
+    // they do with it is not known, so say so once per module call.
+    let mut calls: Vec<Span> = Vec::new();
+    for m in &ctx.model.uninstalled {
+        if calls.contains(&m.header) {
+            continue;
+        }
+        let Some((input, value, span)) = m
+            .inputs
+            .iter()
+            .find_map(|e| bedrock_value(&e.value).map(|(v, s)| (&e.key, v, s)))
+        else {
+            continue;
+        };
+        calls.push(m.header);
+        o.out.push(
+            Diagnostic::new(
+                RuleId::Bl905,
+                span.unwrap_or(m.header),
+                format!(
+                    "module {} (\"{}\") is not installed, and its input {input} hands it {value}: the Bedrock access it grants cannot be checked",
+                    m.address, m.source
+                ),
+            )
+            .address(m.address.clone())
+            .label(Some(m.header), "the module call")
+            .help("run terraform init so .terraform/modules holds the module (bedrock-lint reads it there), or lint the plan JSON with --plan"),
         );
     }
     // Identity policies: grants that cannot be decided.
@@ -242,4 +273,31 @@ fn names_resource(what: &str) -> bool {
     ]
     .iter()
     .any(|p| what.starts_with(p))
+}
+
+/// The first Bedrock action pattern, or ARN of an AWS managed policy granting
+/// Bedrock actions, inside a module input (lists, objects and policy JSON included),
+/// with where it is written.
+fn bedrock_value(v: &Value) -> Option<(String, Option<Span>)> {
+    match &v.kind {
+        Kind::String(s) => {
+            let t = s.text.as_str();
+            if catalog().managed_policy(t).is_some() {
+                return Some((format!("the AWS managed policy {t}"), v.span.or(v.via)));
+            }
+            // An action with a Bedrock prefix (`*` alone is any resource, not a grant).
+            let action = |w: &str| catalog().is_bedrock_prefix(w) && is_bedrock_pattern(w);
+            if action(t) {
+                return Some((format!("the action {t}"), v.span.or(v.via)));
+            }
+            // Policy JSON handed as a string: look at its quoted words.
+            t.split('"')
+                .find(|w| w.contains(':') && !w.contains(' ') && action(w))
+                .map(|w| (format!("a policy granting {w}"), v.span.or(v.via)))
+        }
+        Kind::List(items) => items.iter().find_map(bedrock_value),
+        Kind::Object(entries) => entries.iter().find_map(|e| bedrock_value(&e.value)),
+        Kind::Unknown(u) => u.structure.as_deref().and_then(bedrock_value),
+        _ => None,
+    }
 }
