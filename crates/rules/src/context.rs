@@ -4,6 +4,7 @@
 use crate::catalog::Category;
 use crate::config::Config;
 use crate::date::Date;
+use crate::iam::grants::boundary_covers;
 use crate::iam::grants::{
     has_category, principal_grants, sensitive_grants, statement_grants, PrincipalGrant,
     SensitiveGrant, StatementGrants,
@@ -11,6 +12,7 @@ use crate::iam::grants::{
 use crate::iam::policy::PolicyDoc;
 use crate::iam::policy::Statement;
 use crate::iam::trust::{web_identities_in, WebIdentity};
+use crate::iam::Boundary;
 use crate::iam::IamView;
 use crate::iam::{Policy, PolicyKind};
 use bedrock_lint_parser::{Model, Resource};
@@ -23,6 +25,7 @@ pub struct Ctx<'a> {
     pub today: Date,
     grants: Vec<OnceLock<Vec<PrincipalGrant<'a>>>>,
     sensitive: Vec<OnceLock<Vec<SensitiveGrant<'a>>>>,
+    reached_by: OnceLock<Vec<Vec<usize>>>,
     statements: OnceLock<Vec<PolicyStatements<'a>>>,
 }
 
@@ -43,6 +46,7 @@ impl<'a> Ctx<'a> {
                 .map(|_| OnceLock::new())
                 .collect(),
             statements: OnceLock::new(),
+            reached_by: OnceLock::new(),
         }
     }
 
@@ -93,6 +97,33 @@ impl<'a> Ctx<'a> {
     /// Trust-policy web identities still in force, hosts resolved from the model.
     pub fn web_identities(&self, doc: &'a PolicyDoc) -> Vec<WebIdentity<'a>> {
         web_identities_in(self.model, doc, self.today)
+    }
+
+    /// The principals policy `policy` reaches (attached, inline, or through a group).
+    pub fn reached_by(&self, policy: usize) -> &[usize] {
+        let all = self.reached_by.get_or_init(|| {
+            let mut v = vec![Vec::new(); self.view.policies.len()];
+            for (i, p) in self.view.principals.iter().enumerate() {
+                for a in &p.attachments {
+                    if !v[a.policy].contains(&i) {
+                        v[a.policy].push(i);
+                    }
+                }
+            }
+            v
+        });
+        all.get(policy).map_or(&[], Vec::as_slice)
+    }
+
+    /// Does principal `i`'s known permissions boundary leave `action` on the written
+    /// resource pattern `text` as it is? `true` without a known boundary.
+    pub fn boundary_keeps(&self, i: usize, action: &str, text: &str) -> bool {
+        match self.view.principals[i].boundary {
+            Boundary::Known(b) => {
+                boundary_covers(&self.view.policies[b].doc, self.today, action, text)
+            }
+            _ => true,
+        }
     }
 
     pub fn resource(&self, i: usize) -> &'a Resource {

@@ -153,10 +153,21 @@ pub fn model_targets<'a>(ctx: &'a Ctx) -> Vec<ModelTarget<'a>> {
                 let (Some(text), Some(shown)) = (elem.pattern(), elem.shown()) else {
                     continue;
                 };
+                // Permissions boundaries: when every principal the policy reaches
+                // has one that narrows this grant, the grant as written reaches
+                // nobody (the narrowed grant is judged in the access map and the
+                // principal rules). A policy attached to nothing stays as written.
+                let reached = ctx.reached_by(policy.id);
                 let actions: Vec<&Granted> = invoke
                     .iter()
                     .copied()
                     .filter(|x| x.resources.contains(&index))
+                    .filter(|x| {
+                        reached.is_empty()
+                            || reached
+                                .iter()
+                                .any(|&i| ctx.boundary_keeps(i, &x.action.name, text))
+                    })
                     .collect();
                 if !actions.is_empty() {
                     out.push(ModelTarget {

@@ -160,7 +160,8 @@ fn entry(model: &Model, view: &IamView, p: &Principal, today: Date) -> Entry {
                 gr.resources
                     .iter()
                     .filter_map(|&i| items.get(i))
-                    .map(|e| e.text.clone().unwrap_or_else(|| UNKNOWN.into()))
+                    .map(|e| e.shown().map_or_else(|| UNKNOWN.into(), str::to_string))
+                    .chain(gr.narrowed.iter().cloned())
                     .collect()
             };
             resources.extend(unknown_res.iter().cloned());

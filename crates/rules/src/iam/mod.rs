@@ -7,4 +7,4 @@ pub mod policy;
 pub mod trust;
 pub mod view;
 
-pub use view::{IamView, Policy, PolicyKind, Principal, PrincipalKind};
+pub use view::{Boundary, IamView, Policy, PolicyKind, Principal, PrincipalKind};

@@ -50,6 +50,8 @@ pub struct Policy {
     /// The attribute's value where the principal or policy resource uses it
     /// (`assume_role_policy = data.aws_iam_policy_document.x.json`).
     pub attr: Option<Span>,
+    /// Its index in [`IamView::policies`].
+    pub id: usize,
 }
 
 /// How a policy reaches a principal.
@@ -83,6 +85,19 @@ pub struct Principal {
     /// Attachments whose policy cannot be known (BL905).
     pub unknown: Vec<(String, Option<Span>)>,
     pub environments: Vec<String>,
+    /// The permissions boundary, when one is set.
+    pub boundary: Boundary,
+}
+
+/// A principal's `permissions_boundary` (RULES.md "Permissions boundary").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Boundary {
+    None,
+    /// A policy of the view: effective grants are the intersection with it.
+    Known(usize),
+    /// Set, but not known statically (or an AWS managed policy with no Bedrock
+    /// action, which the catalog does not hold): grants stay as written.
+    Unknown,
 }
 
 #[derive(Debug, Default)]
@@ -96,6 +111,7 @@ pub struct IamView {
     principal_by_address: HashMap<(PathBuf, PrincipalKind, String), Vec<usize>>,
     principal_by_name: HashMap<(PathBuf, PrincipalKind, String), Vec<usize>>,
     pending_arns: Vec<(usize, Value, usize)>,
+    pending_boundaries: Vec<(usize, Value, usize)>,
 }
 
 impl IamView {
@@ -129,6 +145,7 @@ impl IamView {
                 managed_arns: vec![],
                 unknown: vec![],
                 environments: vec![],
+                boundary: Boundary::None,
             };
             if kind == PrincipalKind::Role {
                 if let Some(t) = r.body.get("assume_role_policy") {
@@ -153,6 +170,9 @@ impl IamView {
                 }
             }
             let pi = v.principals.len();
+            if let Some(b) = r.body.get("permissions_boundary").filter(|b| !b.is_null()) {
+                v.pending_boundaries.push((pi, b.clone(), i));
+            }
             v.principal_by_address
                 .entry((r.root_dir.clone(), kind, r.address.clone()))
                 .or_default()
@@ -186,6 +206,15 @@ impl IamView {
         let pending = std::mem::take(&mut v.pending_arns);
         for (pi, arns, ri) in pending {
             v.attach_arns(model, pi, &arns, ri, None);
+        }
+        for (pi, arn, ri) in std::mem::take(&mut v.pending_boundaries) {
+            v.principals[pi].boundary = match v.resolve_policy(model, ri, &arn) {
+                Resolved::Policy(id, _) => Boundary::Known(id),
+                // A managed policy without Bedrock actions: no Bedrock grant survives
+                // it, but the catalog holds no document to intersect with, so grants
+                // stay as written rather than be guessed away.
+                Resolved::NoBedrock | Resolved::Unknown(_) => Boundary::Unknown,
+            };
         }
         for (i, r) in res.iter().enumerate().filter(|(_, r)| managed(r)) {
             let b = &r.body;
@@ -300,6 +329,7 @@ impl IamView {
         r: &Resource,
     ) -> usize {
         self.policies.push(Policy {
+            id: self.policies.len(),
             doc: PolicyDoc::from_value(value),
             kind,
             resource,
@@ -320,83 +350,84 @@ impl IamView {
         header: Option<Span>,
     ) {
         for arn in list_items(Some(arns)) {
-            // A reference to an aws_iam_policy in this configuration.
-            let root = &model.resources[resource].root_dir;
-            let resolved = managed_arn_of(model, &model.resources[resource], arn);
-            if let Some(from) = &arn.from {
-                if let Some(&id) = self
-                    .managed_by_address
-                    .get(&(root.clone(), from.to_string()))
-                {
+            match self.resolve_policy(model, resource, arn) {
+                Resolved::Policy(id, managed_arn) => {
                     self.principals[pi].attachments.push(Attachment {
                         policy: id,
                         resource,
                         span: header.or(arn.best_span()),
                         via_group: None,
                     });
-                    continue;
-                }
-            }
-            match arn.as_str().or(resolved.as_deref()) {
-                Some(text) => {
-                    if let Some(m) = catalog().managed_policy(text) {
-                        let id =
-                            match self.policies.iter().position(|p| {
-                                p.kind == PolicyKind::AwsManaged && p.address == m.name
-                            }) {
-                                Some(id) => id,
-                                None => {
-                                    let doc_value = bedrock_lint_parser::value::decode_json(
-                                        &Value::string(m.document.clone(), None),
-                                    )
-                                    .unwrap_or_else(|_| Value::null(None));
-                                    self.policies.push(Policy {
-                                        doc: PolicyDoc::from_value(&strip_spans(doc_value)),
-                                        kind: PolicyKind::AwsManaged,
-                                        resource: None,
-                                        address: m.name.clone(),
-                                        span: None,
-                                        attr: None,
-                                    });
-                                    self.policies.len() - 1
-                                }
-                            };
-                        self.principals[pi].attachments.push(Attachment {
-                            policy: id,
-                            resource,
-                            span: header.or(arn.best_span()),
-                            via_group: None,
-                        });
-                        self.principals[pi].managed_arns.push((
-                            text.to_string(),
-                            arn.best_span(),
-                            resource,
-                        ));
-                    } else if let Some(id) = self.policy_by_arn(root, text) {
-                        self.principals[pi].attachments.push(Attachment {
-                            policy: id,
-                            resource,
-                            span: header.or(arn.best_span()),
-                            via_group: None,
-                        });
-                    } else if text.starts_with("arn:aws:iam::aws:policy/") {
-                        // An AWS managed policy without Bedrock actions: grants nothing we track.
-                    } else {
-                        self.principals[pi].unknown.push((
-                            format!("policy {text} (not defined in the scanned configuration)"),
-                            arn.best_span(),
-                        ));
-                    }
-                }
-                None => {
-                    if let Some(what) = arn.unknown_what() {
+                    if let Some(text) = managed_arn {
                         self.principals[pi]
-                            .unknown
-                            .push((what.to_string(), arn.best_span()));
+                            .managed_arns
+                            .push((text, arn.best_span(), resource));
                     }
+                }
+                Resolved::NoBedrock => {}
+                Resolved::Unknown(what) => {
+                    self.principals[pi].unknown.push((what, arn.best_span()));
                 }
             }
         }
+    }
+
+    /// The policy a policy ARN names: an `aws_iam_policy` of this configuration (by
+    /// reference or ARN), or an AWS managed policy from the catalog.
+    fn resolve_policy(&mut self, model: &Model, resource: usize, arn: &Value) -> Resolved {
+        let root = &model.resources[resource].root_dir;
+        if let Some(from) = &arn.from {
+            if let Some(&id) = self
+                .managed_by_address
+                .get(&(root.clone(), from.to_string()))
+            {
+                return Resolved::Policy(id, None);
+            }
+        }
+        let resolved = managed_arn_of(model, &model.resources[resource], arn);
+        let Some(text) = arn.as_str().or(resolved.as_deref()) else {
+            return match arn.unknown_what() {
+                Some(what) => Resolved::Unknown(what.to_string()),
+                None => Resolved::NoBedrock,
+            };
+        };
+        if let Some(m) = catalog().managed_policy(text) {
+            let id = match self
+                .policies
+                .iter()
+                .position(|p| p.kind == PolicyKind::AwsManaged && p.address == m.name)
+            {
+                Some(id) => id,
+                None => {
+                    let doc_value = bedrock_lint_parser::value::decode_json(&Value::string(
+                        m.document.clone(),
+                        None,
+                    ))
+                    .unwrap_or_else(|_| Value::null(None));
+                    self.policies.push(Policy {
+                        id: self.policies.len(),
+                        doc: PolicyDoc::from_value(&strip_spans(doc_value)),
+                        kind: PolicyKind::AwsManaged,
+                        resource: None,
+                        address: m.name.clone(),
+                        span: None,
+                        attr: None,
+                    });
+                    self.policies.len() - 1
+                }
+            };
+            return Resolved::Policy(id, Some(text.to_string()));
+        }
+        if let Some(id) = self.policy_by_arn(root, text) {
+            return Resolved::Policy(id, None);
+        }
+        if text.starts_with("arn:aws:iam::aws:policy/") {
+            // An AWS managed policy without Bedrock actions: grants nothing we track.
+            return Resolved::NoBedrock;
+        }
+        Resolved::Unknown(format!(
+            "policy {text} (not defined in the scanned configuration)"
+        ))
     }
 
     /// A customer managed policy named by a literal ARN `arn:aws:iam::123:policy/name`.
@@ -434,6 +465,16 @@ impl IamView {
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// What a policy ARN names.
+enum Resolved {
+    /// A policy of the view (and the AWS managed policy ARN, when it is one).
+    Policy(usize, Option<String>),
+    /// An AWS managed policy that grants no Bedrock action.
+    NoBedrock,
+    /// Not known statically: what is unknown.
+    Unknown(String),
 }
 
 /// A list value's items, or the value itself when it is one item.

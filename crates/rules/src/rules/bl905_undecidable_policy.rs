@@ -93,6 +93,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .help("run terraform init so .terraform/modules holds the module (bedrock-lint reads it there), or lint the plan JSON with --plan"),
         );
     }
+    // An unknown region is one region, not a wildcard (BL103 stays silent); with
+    // approved_regions set, whether it is approved cannot be known: say so.
+    if ctx.config.approved_regions.is_some() {
+        for t in crate::visit::model_targets(ctx) {
+            let Some((region, ..)) = crate::iam::grants::arn_parts(t.text) else {
+                continue;
+            };
+            if !crate::iam::partial::has_hole(region) || crate::iam::grants::is_any_model(t.text) {
+                continue;
+            }
+            o.push(
+                t.elem.primary(),
+                format!(
+                    "the region of \"{}\" is not known statically, so whether it is in approved_regions cannot be checked",
+                    t.shown
+                ),
+                &t.policy.address,
+                "name the region in the ARN, or add a StringEquals aws:RequestedRegion condition naming approved regions",
+            );
+        }
+    }
     // Identity policies: grants that cannot be decided.
     for pol in &ctx.view.policies {
         if pol.kind != PolicyKind::Identity {

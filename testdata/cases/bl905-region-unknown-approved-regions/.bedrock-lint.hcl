@@ -1,0 +1,2 @@
+approved_regions   = ["us-east-1"]
+invocation_logging = "external"
