@@ -3,7 +3,7 @@
 
 use crate::args::LintArgs;
 use crate::error::{today, Failure};
-use bedrock_lint_parser::model::load::{clean, LoadOptions};
+use bedrock_lint_parser::model::load::clean;
 use bedrock_lint_rules::{Config, LintInput, RuleId};
 use std::collections::HashMap;
 use std::io::Read;
@@ -70,18 +70,9 @@ pub fn paths(args: &LintArgs) -> Vec<PathBuf> {
 
 pub fn lint_input(args: &LintArgs) -> Result<LintInput, Failure> {
     let config = resolve_config(args)?;
-    Ok(LintInput {
-        load: LoadOptions {
-            paths: paths(args),
-            exclude: config.exclude.clone(),
-            exclude_root: Some(config.root.clone()),
-            overlays: stdin_overlay(args)?,
-            var_files: args.var_file.clone(),
-            plans: args.plan.clone(),
-        },
-        config,
-        today: today(),
-    })
+    Ok(LintInput::new(paths(args), config, today())
+        .overlays(stdin_overlay(args)?)
+        .extra(args.var_file.clone(), args.plan.clone()))
 }
 
 /// `--stdin-filename PATH`: stdin's text stands for PATH's content. The loader

@@ -557,14 +557,11 @@ fn fix_planning_skips_overlaps_and_unparsable_results() {
 
 fn lint_report(dir: &Path) -> bedrock_lint_rules::Report {
     let config = bedrock_lint_rules::Config::load(&dir.join(".bedrock-lint.hcl")).expect("config");
-    let input = bedrock_lint_rules::LintInput {
-        load: bedrock_lint_parser::LoadOptions {
-            paths: vec![dir.to_path_buf()],
-            ..Default::default()
-        },
+    let input = bedrock_lint_rules::LintInput::new(
+        vec![dir.to_path_buf()],
         config,
-        today: bedrock_lint_rules::Date::parse(TODAY).expect("date"),
-    };
+        bedrock_lint_rules::Date::parse(TODAY).expect("date"),
+    );
     bedrock_lint_rules::lint(&input).expect("lint")
 }
 

@@ -9,12 +9,44 @@ use crate::iam::{IamView, PolicyKind};
 use crate::registry::run_all;
 use bedrock_lint_parser::model::load::{LoadOptions, PathError};
 use bedrock_lint_parser::{Model, Span};
+use std::collections::HashMap;
+use std::path::PathBuf;
 
 pub struct LintInput {
     pub load: LoadOptions,
     pub config: Config,
     /// "Today" for until= dates and time-bound statements (tests pin it).
     pub today: Date,
+}
+
+impl LintInput {
+    /// The one way a run is put together, for the CLI, the language server and the
+    /// tests alike: the paths, the config that governs them, and "today". What the
+    /// config says about reading (its `exclude` globs, relative to its folder) is
+    /// applied by [`lint`] itself, so no caller assembles load options from config.
+    pub fn new(paths: Vec<PathBuf>, config: Config, today: Date) -> LintInput {
+        LintInput {
+            load: LoadOptions {
+                paths,
+                ..LoadOptions::default()
+            },
+            config,
+            today,
+        }
+    }
+
+    /// Unsaved editor buffers (or stdin): their text replaces what is on disk.
+    pub fn overlays(mut self, overlays: HashMap<PathBuf, String>) -> LintInput {
+        self.load.overlays = overlays;
+        self
+    }
+
+    /// `--var-file`s and `--plan`s.
+    pub fn extra(mut self, var_files: Vec<PathBuf>, plans: Vec<PathBuf>) -> LintInput {
+        self.load.var_files = var_files;
+        self.load.plans = plans;
+        self
+    }
 }
 
 pub struct Report {

@@ -207,7 +207,12 @@ fn find_on_line(body: &Body, start: usize, end: usize, best: &mut (usize, usize)
 }
 
 /// Marks suppressed findings and adds BL901, BL902 and BL903.
-pub fn apply(model: &Model, config: &crate::Config, today: Date, diags: &mut Vec<Diagnostic>) {
+pub fn apply(
+    model: &Model,
+    config: &crate::config::Config,
+    today: Date,
+    diags: &mut Vec<Diagnostic>,
+) {
     let mut ignores = collect(model);
     let mut extra = Vec::new();
     for d in diags.iter_mut() {

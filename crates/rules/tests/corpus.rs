@@ -3,7 +3,6 @@
 //! Terraform itself rejects. Skipped, with a message, when the corpus is absent.
 #![allow(clippy::print_stdout)]
 
-use bedrock_lint_parser::LoadOptions;
 use bedrock_lint_rules::{lint, Config, Date, LintInput, RuleId};
 use pretty_assertions::assert_eq;
 use std::collections::BTreeMap;
@@ -29,14 +28,7 @@ fn no_parse_error_on_files_terraform_accepts() {
         return;
     };
     let start = std::time::Instant::now();
-    let input = LintInput {
-        load: LoadOptions {
-            paths: vec![dir.clone()],
-            ..LoadOptions::default()
-        },
-        config: Config::defaults(),
-        today: Date(20_000),
-    };
+    let input = LintInput::new(vec![dir.clone()], Config::defaults(), Date(20_000));
     let report = lint(&input).expect("the corpus directory exists");
 
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();

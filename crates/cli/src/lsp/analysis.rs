@@ -6,7 +6,7 @@ use super::document::{dir_of, is_config_uri, range_of};
 use super::server::{Finding, Server};
 use super::uri;
 use crate::error::today;
-use bedrock_lint_parser::model::load::{clean, LoadOptions};
+use bedrock_lint_parser::model::load::clean;
 use bedrock_lint_rules::{LintInput, Severity};
 use lsp_types as lt;
 use lsp_types::Uri;
@@ -21,18 +21,7 @@ impl Server<'_> {
             .iter()
             .filter_map(|(u, t)| Some((clean(&uri::to_path(u)?), t.clone())))
             .collect();
-        let input = LintInput {
-            load: LoadOptions {
-                paths: vec![dir.to_path_buf()],
-                exclude: config.exclude.clone(),
-                exclude_root: Some(config.root.clone()),
-                overlays,
-                var_files: vec![],
-                plans: vec![],
-            },
-            today: today(),
-            config,
-        };
+        let input = LintInput::new(vec![dir.to_path_buf()], config, today()).overlays(overlays);
         let report = match bedrock_lint_rules::lint(&input) {
             Ok(r) => r,
             Err(e) => {

@@ -4,7 +4,6 @@
 
 pub mod bin;
 
-use bedrock_lint_parser::model::load::LoadOptions;
 use bedrock_lint_rules::{Config, Date, LintInput, Report};
 use std::path::{Path, PathBuf};
 
@@ -20,15 +19,11 @@ pub fn lint_dir(dir: &Path, config: Option<Config>) -> Report {
         Some(p) => Config::load(&p).unwrap_or_else(|e| panic!("config {}: {e}", p.display())),
         None => Config::defaults(),
     });
-    let input = LintInput {
-        load: LoadOptions {
-            paths: vec![dir.to_path_buf()],
-            exclude: config.exclude.clone(),
-            ..LoadOptions::default()
-        },
+    let input = LintInput::new(
+        vec![dir.to_path_buf()],
         config,
-        today: Date::parse(TODAY).expect("date"),
-    };
+        Date::parse(TODAY).expect("date"),
+    );
     bedrock_lint_rules::lint(&input).unwrap_or_else(|e| panic!("lint {}: {}", dir.display(), e.0))
 }
 
