@@ -297,26 +297,26 @@ impl<'r> Evaluator<'r> {
     }
 
     pub fn template(&self, t: &Template, whole: Span, m: &ModuleInst, sc: &Scope) -> Value {
+        // A template that is exactly one interpolation keeps the inner value's type
+        // and spans (Terraform does the same: "${var.x}" is var.x), unknown ones too.
+        if let [TemplatePart::Interp(e)] = t.parts.as_slice() {
+            let mut v = self.eval(e, m, sc);
+            v.mark_via(whole);
+            return v;
+        }
         let mut text = String::new();
         let mut segments = Vec::new();
         if let Some(unknown) = self.template_into(t, m, sc, &mut text, &mut segments) {
             return Value::unknown(unknown, Some(whole));
         }
-        let mut v = Value::new(
+        Value::new(
             Kind::String(Arc::new(Str {
                 text,
                 segments,
                 json: None,
             })),
             Some(whole),
-        );
-        // A template that is exactly one interpolation keeps the inner value's type
-        // and spans (Terraform does the same: "${var.x}" is var.x).
-        if let [TemplatePart::Interp(e)] = t.parts.as_slice() {
-            v = self.eval(e, m, sc);
-            v.mark_via(whole);
-        }
-        v
+        )
     }
 
     /// Appends the template's text; returns what is unknown, if anything is.
