@@ -64,6 +64,10 @@ const CASES: &[(&str, &str, bool)] = &[
     ("oneline_block", "b { c = 1 }\n", true),
     ("str_hash_paren", "a = (b == \"#\"\n  && c)\n", true),
     ("tuple_in_object", "a = {\n  p = [1,\n    2]\n  q = 1\n}\n", true),
+    ("heredoc_if", "a = <<EOT\n%{if b &&\n  c}x%{endif}\nEOT\n", true),
+    ("heredoc_interp", "a = <<EOT\n${b &&\n  c}\nEOT\n", true),
+    ("heredoc_for", "a = <<-EOT\n  %{for x in [1,\n 2]}${x}%{endfor}\n  EOT\n", true),
+    ("heredoc_then_paren", "a = (<<EOT\n${b}\nEOT\n  )\nb = [\n  1\n]\n", true),
 ];
 
 #[test]
