@@ -64,6 +64,10 @@ const CASES: &[(&str, &str, bool)] = &[
     ("oneline_block", "b { c = 1 }\n", true),
     ("str_hash_paren", "a = (b == \"#\"\n  && c)\n", true),
     ("tuple_in_object", "a = {\n  p = [1,\n    2]\n  q = 1\n}\n", true),
+    ("heredoc_if", "a = <<EOT\n%{if b &&\n  c}x%{endif}\nEOT\n", true),
+    ("heredoc_interp", "a = <<EOT\n${b &&\n  c}\nEOT\n", true),
+    ("heredoc_for", "a = <<-EOT\n  %{for x in [1,\n 2]}${x}%{endfor}\n  EOT\n", true),
+    ("heredoc_then_paren", "a = (<<EOT\n${b}\nEOT\n  )\nb = [\n  1\n]\n", true),
 ];
 
 #[test]
@@ -141,4 +145,40 @@ fn a_real_error_is_reported_where_it_is() {
     let text = "a = {\n  x = b &&\n    c\n}\n";
     let err = parse_text(FileKind::Config, text, FileId(0)).unwrap_err();
     assert_eq!(err.offset, text.find("&&").unwrap() + 2);
+}
+
+#[test]
+fn many_repeated_keys_stop_after_a_bounded_number_of_readings() {
+    let mut text = String::from("a = {\n");
+    for i in 0..5_000 {
+        text.push_str(&format!("  k = {i}\n"));
+    }
+    text.push_str("}\n");
+    let start = std::time::Instant::now();
+    let err = parse_text(FileKind::Config, &text, FileId(0)).unwrap_err();
+    assert!(err.message.contains("redefined object key"), "{err:?}");
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+/// Every prefix and a few byte-level mutations of tricky valid input: no panic, and
+/// every error offset inside the text.
+#[test]
+fn mangled_input_never_panics() {
+    let seeds: Vec<&str> = CASES.iter().map(|(_, t, _)| *t).collect();
+    for seed in seeds {
+        for end in (0..=seed.len()).filter(|e| seed.is_char_boundary(*e)) {
+            let cut = &seed[..end];
+            for text in [
+                cut.to_string(),
+                format!("{cut}}}\n"),
+                format!("{cut})\"\n"),
+                cut.replace('\n', "\r\n"),
+                cut.replace('{', "{ for a in b : c => {"),
+            ] {
+                if let Err(e) = parse_text(FileKind::Config, &text, FileId(0)) {
+                    assert!(e.offset <= text.len(), "{text:?}: {e:?}");
+                }
+            }
+        }
+    }
 }

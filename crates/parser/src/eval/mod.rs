@@ -274,7 +274,7 @@ impl<'r> Evaluator<'r> {
 
     pub fn template(&self, t: &Template, whole: Span, m: &ModuleInst, sc: &Scope) -> Value {
         // A template that is exactly one interpolation keeps the inner value's type
-        // and spans (Terraform does the same: "${var.x}" is var.x).
+        // and spans (Terraform does the same: "${var.x}" is var.x), unknown ones too.
         if let [TemplatePart::Interp(e)] = t.parts.as_slice() {
             let mut v = self.eval(e, m, sc);
             v.mark_via(whole);

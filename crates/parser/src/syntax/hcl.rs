@@ -41,6 +41,7 @@ pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>),
         file,
         base: 0,
         fixed: None,
+        map: None,
         src: text,
         renamed: &renamed,
     };
@@ -88,6 +89,7 @@ pub fn template_in_json(
         file,
         base,
         fixed,
+        map: None,
         src: "",
         renamed: &[],
     };
@@ -95,23 +97,66 @@ pub fn template_in_json(
     Ok(conv.template(&t, whole, false))
 }
 
+/// A template in a JSON string whose decoded bytes sit at `offsets` in the file (one
+/// offset per byte of `text`, then the end), so spans stay exact across JSON escapes.
+pub fn template_mapped(
+    file: FileId,
+    text: &str,
+    offsets: &[usize],
+) -> Result<Template, ParseError> {
+    let conv = Conv::mapped(file, offsets);
+    let t = hcl_edit::parser::parse_template(text).map_err(|e| ParseError {
+        message: e.message().to_string(),
+        offset: conv.offset(e.location().offset()),
+    })?;
+    let whole = conv.span(Some(0..text.len()));
+    Ok(conv.template(&t, whole, false))
+}
+
+/// An expression written as a JSON string (a `depends_on` reference, a variable's
+/// `type`); `None` when it is not one.
+pub fn expr_mapped(file: FileId, text: &str, offsets: &[usize]) -> Option<Expr> {
+    let e = hcl_edit::parser::parse_expr(text).ok()?;
+    Some(Conv::mapped(file, offsets).expr(&e))
+}
+
 pub(super) struct Conv<'t> {
     file: FileId,
     base: usize,
     fixed: Option<Span>,
+    /// Where each byte of a JSON string's decoded text is in the file.
+    map: Option<&'t [usize]>,
     /// The file text (empty inside JSON strings, where offsets are shifted).
     src: &'t str,
     /// Object keys renamed for a second reading (see [`dup_keys`]), as byte ranges.
     renamed: &'t [(usize, usize)],
 }
 
-impl Conv<'_> {
+impl<'t> Conv<'t> {
+    fn mapped(file: FileId, offsets: &'t [usize]) -> Conv<'t> {
+        Conv {
+            file,
+            base: 0,
+            fixed: None,
+            map: Some(offsets),
+            src: "",
+            renamed: &[],
+        }
+    }
+
+    fn offset(&self, at: usize) -> usize {
+        match self.map {
+            Some(m) => m.get(at).or(m.last()).copied().unwrap_or(0),
+            None => self.base + at,
+        }
+    }
+
     fn span(&self, r: Option<std::ops::Range<usize>>) -> Span {
         if let Some(f) = self.fixed {
             return f;
         }
         let r = r.unwrap_or(0..0);
-        Span::new(self.file, self.base + r.start, self.base + r.end)
+        Span::new(self.file, self.offset(r.start), self.offset(r.end))
     }
 
     fn body(&self, body: &hs::Body) -> Body {
@@ -301,12 +346,17 @@ impl Conv<'_> {
         span: Option<std::ops::Range<usize>>,
         quoted: bool,
     ) -> TemplatePart {
-        let mut sp = self.span(span);
-        if quoted && self.fixed.is_none() && sp.end >= sp.start + 2 {
-            sp = Span::new(self.file, sp.start as usize + 1, sp.end as usize - 1);
-        }
+        // The quotes are dropped before mapping: inside a JSON string each is `\"`.
+        let span = span.map(|r| {
+            if quoted && r.end >= r.start + 2 {
+                r.start + 1..r.end - 1
+            } else {
+                r
+            }
+        });
+        let sp = self.span(span);
         TemplatePart::Literal {
-            exact: (sp.end - sp.start) as usize == text.len(),
+            exact: self.fixed.is_none() && (sp.end - sp.start) as usize == text.len(),
             text: text.to_string(),
             span: sp,
         }

@@ -15,14 +15,16 @@ enum Frame {
     ForBraces,
     Parens,
     Brackets,
-    /// `${ … }` or `%{ … }` inside a quoted string; `}` returns to the string.
+    /// `${ … }` or `%{ … }` inside a quoted string or heredoc; `}` returns to it.
     Interp,
     Str,
+    /// A heredoc's body, which ends (with its closing line) at the given offset.
+    Heredoc(usize),
 }
 
 impl Frame {
     fn ignores_newlines(self) -> bool {
-        !matches!(self, Frame::Braces | Frame::Str)
+        !matches!(self, Frame::Braces | Frame::Str | Frame::Heredoc(_))
     }
 }
 
@@ -37,6 +39,10 @@ pub fn blank_ignored(text: &str) -> String {
         let top = *stack.last().unwrap_or(&Frame::Braces);
         if top == Frame::Str {
             i = in_string(b, i, &mut stack);
+            continue;
+        }
+        if let Frame::Heredoc(end) = top {
+            i = in_heredoc(b, i, end, &mut stack);
             continue;
         }
         let ignore = top.ignores_newlines();
@@ -60,7 +66,18 @@ pub fn blank_ignored(text: &str) -> String {
                 stack.push(Frame::Str);
                 i += 1;
             }
-            b'<' if b.get(i + 1) == Some(&b'<') => i = super::comments::skip_heredoc(text, i),
+            b'<' if b.get(i + 1) == Some(&b'<') => {
+                let end = super::comments::skip_heredoc(text, i);
+                // The body starts on the line after `<<EOT`; its text stays as it is,
+                // but its `${ }` and `%{ }` follow the expression rules.
+                match find(b, i, b"\n") {
+                    Some(nl) if end > i + 2 && nl < end => {
+                        stack.push(Frame::Heredoc(end));
+                        i = nl + 1;
+                    }
+                    _ => i = end.max(i + 2),
+                }
+            }
             b'(' => {
                 stack.push(Frame::Parens);
                 i += 1;
@@ -114,6 +131,22 @@ fn in_string(b: &[u8], i: usize, stack: &mut Vec<Frame>) -> usize {
             // An unterminated string: the parser reports it; stop treating it as one.
             stack.pop();
             i + 1
+        }
+        _ => i + 1,
+    }
+}
+
+/// One step inside a heredoc body ending at `end`.
+fn in_heredoc(b: &[u8], i: usize, end: usize, stack: &mut Vec<Frame>) -> usize {
+    if i >= end {
+        stack.pop();
+        return i;
+    }
+    match b[i] {
+        b'$' | b'%' if b.get(i + 1) == Some(&b[i]) && b.get(i + 2) == Some(&b'{') => i + 3,
+        b'$' | b'%' if b.get(i + 1) == Some(&b'{') => {
+            stack.push(Frame::Interp);
+            i + 2
         }
         _ => i + 1,
     }
