@@ -2,7 +2,7 @@
 # Runs `terraform validate` on every HCL fixture root module, so that fixtures stay real
 # Terraform (a linter tested on configurations Terraform rejects proves little).
 #
-# Root modules checked: testdata/cases/*, testdata/example/envs/*, testdata/plans/*.
+# Root modules checked: testdata/cases/*, testdata/real-world/*, testdata/example/envs/*, testdata/plans/*.
 # A case directory holding .tf/.tf.json files is one root; a case without any (a repo
 # layout such as envs/dev + envs/prod + modules/x) contributes each folder that holds
 # Terraform files and is not under a `modules/` folder. Cases listed in
@@ -96,7 +96,7 @@ add_tree() { # $1: a case (or the example) relative to testdata/; $2: where root
     if has_tf "$root/testdata/$d"; then roots+=("$d"); tree_of[$d]="$c"; fi
   done < <(find "$root/testdata/$2" -mindepth 1 -type d | sort)
 }
-for c in "$root"/testdata/cases/*/ "$root"/testdata/plans/*/; do
+for c in "$root"/testdata/cases/*/ "$root"/testdata/real-world/*/ "$root"/testdata/plans/*/; do
   [ -d "$c" ] || continue
   c="${c%/}"; c="${c#"$root/testdata/"}"
   add_tree "$c" "$c"
