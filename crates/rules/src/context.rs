@@ -4,7 +4,7 @@
 use crate::catalog::Category;
 use crate::config::Config;
 use crate::date::Date;
-use crate::iam::grants::boundary_covers;
+use crate::iam::boundary;
 use crate::iam::grants::{
     has_category, principal_grants, sensitive_grants, statement_grants, PrincipalGrant,
     SensitiveGrant, StatementGrants,
@@ -120,7 +120,7 @@ impl<'a> Ctx<'a> {
     pub fn boundary_keeps(&self, i: usize, action: &str, text: &str) -> bool {
         match self.view.principals[i].boundary {
             Boundary::Known(b) => {
-                boundary_covers(&self.view.policies[b].doc, self.today, action, text)
+                boundary::covers(&self.view.policies[b].doc, self.today, action, text)
             }
             _ => true,
         }

@@ -1,6 +1,7 @@
 //! IAM semantics over the Terraform model.
 
 pub mod access;
+pub mod boundary;
 pub mod grants;
 pub mod partial;
 pub mod policy;
