@@ -5,10 +5,8 @@ use crate::catalog::Category;
 use crate::config::Config;
 use crate::date::Date;
 use crate::iam::boundary;
-use crate::iam::grants::{
-    has_category, principal_grants, sensitive_grants, statement_grants, PrincipalGrant,
-    SensitiveGrant, StatementGrants,
-};
+use crate::iam::effective::{has_category, principal_grants, PrincipalGrant};
+use crate::iam::grants::{sensitive_grants, statement_grants, SensitiveGrant, StatementGrants};
 use crate::iam::policy::PolicyDoc;
 use crate::iam::policy::Statement;
 use crate::iam::trust::{web_identities_in, WebIdentity};

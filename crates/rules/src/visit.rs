@@ -5,7 +5,8 @@
 use crate::catalog::Category;
 use crate::context::Ctx;
 use crate::diagnostic::Diagnostic;
-use crate::iam::grants::{Granted, PrincipalGrant, StatementGrants};
+use crate::iam::effective::PrincipalGrant;
+use crate::iam::grants::{Granted, StatementGrants};
 use crate::iam::policy::{Elem, Field, Statement};
 use crate::iam::{Policy, PolicyKind};
 use crate::rule_id::RuleId;

@@ -4,7 +4,8 @@
 //! classification the rules use, so the map and the findings cannot disagree; the CLI
 //! only renders it.
 
-use super::grants::{denied, deny_statements, principal_grants, sensitive_grants};
+use super::effective::principal_grants;
+use super::grants::{denied, deny_statements, sensitive_grants};
 use super::policy::{Effect, Field, Statement};
 use super::trust::{account_root, is_human, provider_of, web_identities};
 use super::{IamView, Principal};

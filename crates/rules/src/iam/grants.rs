@@ -3,7 +3,7 @@
 
 use super::partial;
 use super::policy::{Effect, Elem, Statement};
-use super::view::{Boundary, IamView, PolicyKind, Principal};
+use super::view::{IamView, PolicyKind, Principal};
 use crate::catalog::{catalog, wildcard_match, Action, Category, Sensitive};
 
 /// One catalog action a statement grants, and the resource elements it applies to.
@@ -286,90 +286,6 @@ pub fn model_id(resource_id: &str) -> &str {
         }
     }
     resource_id
-}
-
-/// One statement's grant reaching a principal.
-#[derive(Debug)]
-pub struct PrincipalGrant<'v> {
-    pub policy: usize,
-    pub statement: usize,
-    pub stmt: &'v Statement,
-    pub granted: Vec<Granted>,
-    /// The attachment's span (where the policy reaches the principal).
-    pub attachment: Option<bedrock_lint_parser::Span>,
-    /// The resource that attaches it (the address a finding on an AWS managed
-    /// policy carries).
-    pub attached_by: usize,
-}
-
-/// A principal's effective grants: every Allow statement of every attached identity
-/// policy, less actions an unconditional Deny covers on every resource they apply to
-/// (RULES.md: a partial Deny removes nothing).
-pub fn principal_grants<'v>(
-    view: &'v IamView,
-    p: &Principal,
-    today: crate::date::Date,
-) -> Vec<PrincipalGrant<'v>> {
-    let mut out = Vec::new();
-    for a in &p.attachments {
-        let pol = &view.policies[a.policy];
-        if pol.kind == PolicyKind::Trust {
-            continue;
-        }
-        for (si, st) in pol.doc.statements.iter().enumerate() {
-            if crate::date::expired(st, today) {
-                continue;
-            }
-            match st.effect {
-                Effect::Allow => {
-                    let g = statement_grants(st);
-                    out.push(PrincipalGrant {
-                        policy: a.policy,
-                        statement: si,
-                        stmt: st,
-                        granted: g.granted,
-                        attachment: a.span,
-                        attached_by: a.resource,
-                    });
-                }
-                // Deny statements are applied below, all at once.
-                Effect::Deny | Effect::Unknown => {}
-            }
-        }
-    }
-    if let Boundary::Known(b) = p.boundary {
-        let allowed = super::boundary::allows(&view.policies[b].doc, today);
-        for g in &mut out {
-            let st = g.stmt;
-            g.granted
-                .retain_mut(|gr| super::boundary::intersect(gr, st, &allowed));
-        }
-    }
-    let precise = deny_statements(view, p);
-    for g in &mut out {
-        let st = g.stmt;
-        g.granted.retain(|gr| {
-            let res: Vec<&str> = st
-                .resource
-                .as_ref()
-                .map(|r| {
-                    gr.resources
-                        .iter()
-                        .filter_map(|&i| r.items[i].text.as_deref())
-                        .collect()
-                })
-                .unwrap_or_default();
-            !denied(&precise, &gr.action.name, &res, gr.not_resource)
-        });
-    }
-    out
-}
-
-/// Does any grant include an action of `cat`?
-pub fn has_category(grants: &[PrincipalGrant], cat: Category) -> bool {
-    grants
-        .iter()
-        .any(|g| g.granted.iter().any(|x| x.action.category == cat))
 }
 
 /// The unconditional Deny statements of a principal's identity policies.

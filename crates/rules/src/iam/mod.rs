@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod boundary;
+pub mod effective;
 pub mod grants;
 pub mod partial;
 pub mod policy;

@@ -4,8 +4,9 @@
 use crate::catalog::Category;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::iam::effective::PrincipalGrant;
+use crate::iam::grants::Granted;
 use crate::iam::grants::{denied, deny_statements};
-use crate::iam::grants::{Granted, PrincipalGrant};
 use crate::iam::policy::Statement;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
