@@ -196,6 +196,17 @@ pub fn merge(hcl: &Value, plan: &Value) -> Value {
         }
         let at = hcl.span.or(hcl.via);
         let mut v = respan(plan.clone(), at);
+        // A `jsonencode()` the HCL knew in part (a policy with a few unknown ARNs):
+        // the plan's JSON fills the unknown parts of that structure, and every part
+        // the HCL knew keeps pointing where it is written.
+        if let (Some(structure), Kind::String(_)) = (hcl.encoded_structure(), &plan.kind) {
+            if let Ok(decoded) = crate::value::decode_json(&v) {
+                if let Kind::String(s) = &mut v.kind {
+                    std::sync::Arc::make_mut(s).json =
+                        Some(Box::new(merge(structure, &respan(decoded, at))));
+                }
+            }
+        }
         v.via = hcl.via;
         v.from = hcl.from.clone().or(plan.from.clone());
         return v;

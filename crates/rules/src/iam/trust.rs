@@ -57,6 +57,13 @@ pub struct WebIdentity<'a> {
 impl<'a> WebIdentity<'a> {
     /// The span of the `Principal`/`principals` entry.
     pub fn principal_span(&self) -> Option<Span> {
+        // Written elsewhere and handed in (a module input, a variable): the literal is
+        // where the fix goes (RULES.md "Primary span").
+        if self.elem.via.is_some() {
+            if let Some(s) = self.elem.span {
+                return Some(s);
+            }
+        }
         self.principal
             .key_span
             .or(self.principal.span)
