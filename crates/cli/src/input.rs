@@ -4,41 +4,30 @@
 use crate::args::LintArgs;
 use crate::error::{today, Failure};
 use bedrock_lint_parser::model::load::clean;
+use bedrock_lint_rules::configs::{Adjust, ConfigSet};
 use bedrock_lint_rules::{Config, LintInput, RuleId};
 use std::collections::HashMap;
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+/// The config of the run as a whole: `--config`, else the one nearest the first path
+/// (each file is still judged by its own nearest config: see [`lint_input`]).
 pub fn resolve_config(args: &LintArgs) -> Result<Config, Failure> {
     let path = match &args.config {
         Some(p) => Some(p.clone()),
-        None => {
-            let start = paths(args).swap_remove(0);
-            let found = Config::discover(&start);
-            // One run uses one config: say so when the paths would find different ones,
-            // rather than silently judge some of them by another tree's settings.
-            let others: Vec<PathBuf> = args
-                .paths
-                .iter()
-                .skip(1)
-                .filter_map(|p| Config::discover(p))
-                .filter(|c| Some(c) != found.as_ref())
-                .collect();
-            if let Some(other) = others.first() {
-                eprintln!(
-                    "bedrock-lint: warning: the paths have different configs ({} and {}); using {} for all — lint them separately or pass --config",
-                    found.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "defaults".into()),
-                    other.display(),
-                    found.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "the defaults".into()),
-                );
-            }
-            found
-        }
+        None => Config::discover(&paths(args).swap_remove(0)),
     };
     let mut config = match path {
         Some(p) => Config::load(&p).map_err(|e| Failure(format!("config error: {e}")))?,
         None => Config::defaults(),
     };
+    selection(args)?(&mut config);
+    Ok(config)
+}
+
+/// `--select` / `--ignore`, checked once, applied to every config of the run.
+fn selection(args: &LintArgs) -> Result<Adjust, Failure> {
     let sel = |list: &[String]| -> Result<Vec<RuleId>, Failure> {
         let mut out = Vec::new();
         for s in list {
@@ -50,11 +39,16 @@ pub fn resolve_config(args: &LintArgs) -> Result<Config, Failure> {
         }
         Ok(out)
     };
-    if !args.select.is_empty() {
-        config.select = Some(sel(&args.select)?);
-    }
-    config.ignore = sel(&args.ignore)?;
-    Ok(config)
+    let select = (!args.select.is_empty())
+        .then(|| sel(&args.select))
+        .transpose()?;
+    let ignore = sel(&args.ignore)?;
+    Ok(Arc::new(move |c: &mut Config| {
+        if let Some(s) = &select {
+            c.select = Some(s.clone());
+        }
+        c.ignore = ignore.clone();
+    }))
 }
 
 /// The paths to lint: those given, else the `--stdin-filename` file, else `.`.
@@ -68,11 +62,17 @@ pub fn paths(args: &LintArgs) -> Vec<PathBuf> {
         .unwrap_or_else(|| PathBuf::from("."))]
 }
 
+/// The run: without `--config`, each file is judged by the nearest
+/// `.bedrock-lint.hcl` above it, whatever order the paths come in (DESIGN.md).
 pub fn lint_input(args: &LintArgs) -> Result<LintInput, Failure> {
     let config = resolve_config(args)?;
-    Ok(LintInput::new(paths(args), config, today())
+    let input = LintInput::new(paths(args), config, today())
         .overlays(stdin_overlay(args)?)
-        .extra(args.var_file.clone(), args.plan.clone()))
+        .extra(args.var_file.clone(), args.plan.clone());
+    Ok(match &args.config {
+        Some(_) => input,
+        None => input.per_file(Arc::new(ConfigSet::new(selection(args)?))),
+    })
 }
 
 /// `--stdin-filename PATH`: stdin's text stands for PATH's content. The loader
@@ -103,25 +103,40 @@ fn stdin_overlay(args: &LintArgs) -> Result<HashMap<PathBuf, String>, Failure> {
 
 /// The explicitly given paths that the config's `exclude` globs leave out (a
 /// directory counts when the files directly in it are excluded).
-pub fn excluded_paths(args: &LintArgs, config: &Config) -> Vec<PathBuf> {
-    let Some(globs) = &config.exclude else {
-        return vec![];
-    };
-    let Ok(root) = config.root.canonicalize() else {
-        return vec![];
-    };
+pub fn excluded_paths(args: &LintArgs, input: &LintInput) -> Vec<(PathBuf, Option<PathBuf>)> {
     let explicit = args.paths.iter().chain(&args.stdin_filename);
     explicit
-        .filter(|p| {
-            let Some(rel) = p
-                .canonicalize()
-                .ok()
-                .and_then(|a| a.strip_prefix(&root).ok().map(PathBuf::from))
-            else {
-                return false;
+        .filter_map(|p| {
+            let (config, excluded) = match &input.per_file {
+                Some(set) => {
+                    let dir = if p.is_dir() { p.as_path() } else { parent(p) };
+                    let hit = set.excluded(p) || (p.is_dir() && set.excluded(&p.join("main.tf")));
+                    (set.path_for(dir), hit)
+                }
+                None => (input.config.path.clone(), excluded_by(&input.config, p)),
             };
-            globs.is_match(&rel) || (p.is_dir() && globs.is_match(rel.join("main.tf")))
+            excluded.then(|| (p.clone(), config))
         })
-        .cloned()
         .collect()
+}
+
+fn excluded_by(config: &Config, p: &Path) -> bool {
+    let (Some(globs), Ok(root)) = (&config.exclude, config.root.canonicalize()) else {
+        return false;
+    };
+    let Some(rel) = p
+        .canonicalize()
+        .ok()
+        .and_then(|a| a.strip_prefix(&root).ok().map(PathBuf::from))
+    else {
+        return false;
+    };
+    globs.is_match(&rel) || (p.is_dir() && globs.is_match(rel.join("main.tf")))
+}
+
+fn parent(p: &Path) -> &Path {
+    match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod config;
+pub mod configs;
 pub mod context;
 pub mod date;
 pub mod diagnostic;

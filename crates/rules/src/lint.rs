@@ -2,21 +2,28 @@
 //! read → parse → model → IAM view → rules → suppressions → sorted report.
 
 use crate::config::Config;
+use crate::configs::ConfigSet;
 use crate::context::Ctx;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::{IamView, PolicyKind};
 use crate::registry::run_all;
+use bedrock_lint_parser::model::load::ExcludeFn;
 use bedrock_lint_parser::model::load::{LoadOptions, PathError};
 use bedrock_lint_parser::{Model, Span};
 use std::collections::HashMap;
+use std::path::Path;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 pub struct LintInput {
     pub load: LoadOptions,
     pub config: Config,
     /// "Today" for until= dates and time-bound statements (tests pin it).
     pub today: Date,
+    /// Per-file config discovery: each file's nearest config governs it (`config`
+    /// then only stands for the run as a whole). `None` with `--config`.
+    pub per_file: Option<Arc<ConfigSet>>,
 }
 
 impl LintInput {
@@ -32,7 +39,14 @@ impl LintInput {
             },
             config,
             today,
+            per_file: None,
         }
+    }
+
+    /// Let each file's nearest config govern it (DESIGN.md), not `config` for all.
+    pub fn per_file(mut self, configs: Arc<ConfigSet>) -> LintInput {
+        self.per_file = Some(configs);
+        self
     }
 
     /// Unsaved editor buffers (or stdin): their text replaces what is on disk.
@@ -70,29 +84,52 @@ impl Report {
 
 pub fn lint(input: &LintInput) -> Result<Report, PathError> {
     let model = load(input)?;
-    Ok(lint_model(model, &input.config, input.today))
+    let report = match &input.per_file {
+        Some(set) => lint_per_file(model, set, input.today),
+        None => lint_model(model, &input.config, input.today),
+    };
+    config_error(input)?;
+    Ok(report)
 }
 
 /// The model and IAM view without running the rules (the access map needs no more).
 pub fn analyse(input: &LintInput) -> Result<(Model, IamView), PathError> {
     let model = load(input)?;
-    let view = view_of(&model, &input.config);
+    let view = match &input.per_file {
+        Some(set) => view_of(&model, &|path| set.for_file(path).environments_of(path)),
+        None => view_of(&model, &|path| input.config.environments_of(path)),
+    };
+    config_error(input)?;
     Ok((model, view))
+}
+
+/// A config met on the way that does not load fails the run (exit 2).
+fn config_error(input: &LintInput) -> Result<(), PathError> {
+    match input.per_file.as_ref().and_then(|s| s.error()) {
+        Some(e) => Err(PathError(format!("config error: {e}"))),
+        None => Ok(()),
+    }
 }
 
 fn load(input: &LintInput) -> Result<Model, PathError> {
     let mut load = input.load.clone();
-    if load.exclude.is_none() {
-        load.exclude = input.config.exclude.clone();
-    }
-    if load.exclude_root.is_none() {
-        load.exclude_root = Some(input.config.root.clone());
+    if let Some(set) = &input.per_file {
+        // Each path's own nearest config decides what is excluded.
+        let set = set.clone();
+        load.exclude_fn = Some(ExcludeFn(Arc::new(move |p: &Path| set.excluded(p))));
+    } else {
+        if load.exclude.is_none() {
+            load.exclude = input.config.exclude.clone();
+        }
+        if load.exclude_root.is_none() {
+            load.exclude_root = Some(input.config.root.clone());
+        }
     }
     bedrock_lint_parser::build(&load)
 }
 
-/// The IAM view, each principal with the environments config gives its root module.
-fn view_of(model: &Model, config: &Config) -> IamView {
+/// The IAM view, each principal with the environments its root module is in.
+fn view_of(model: &Model, environments: &dyn Fn(&Path) -> Vec<String>) -> IamView {
     let mut view = IamView::build(model);
     for p in &mut view.principals {
         // A role defined in a shared module belongs to the environment of the root
@@ -104,28 +141,74 @@ fn view_of(model: &Model, config: &Config) -> IamView {
         } else {
             r.root_dir.join(path.file_name().unwrap_or_default())
         };
-        p.environments = config.environments_of(&path);
+        p.environments = environments(&path);
     }
     view
 }
 
 pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
-    let view = view_of(&model, config);
+    let view = view_of(&model, &|path| config.environments_of(path));
+    let bounds = TimeBounds::collect(&view, today);
+    let diagnostics = run_with(&model, &view, config, today, &bounds);
+    finish(model, view, diagnostics)
+}
+
+/// Rules run once per config the files use; each config keeps the findings in its
+/// own files (a file's findings are judged by its own config, severities, ignores).
+fn lint_per_file(model: Model, set: &ConfigSet, today: Date) -> Report {
+    let view = view_of(&model, &|path| set.for_file(path).environments_of(path));
+    let bounds = TimeBounds::collect(&view, today);
+    let of_file: Vec<Arc<Config>> = model
+        .files
+        .iter()
+        .map(|(_, f)| set.for_file(&f.path))
+        .collect();
+    let mut groups: Vec<Arc<Config>> = Vec::new();
+    for c in &of_file {
+        if !groups.iter().any(|g| Arc::ptr_eq(g, c)) {
+            groups.push(c.clone());
+        }
+    }
+    let mut diagnostics = Vec::new();
+    for config in &groups {
+        let mut found = run_with(&model, &view, config, today, &bounds);
+        found.retain(|d| {
+            of_file
+                .get(d.span.file.0 as usize)
+                .is_some_and(|c| Arc::ptr_eq(c, config))
+        });
+        diagnostics.extend(found);
+    }
+    finish(model, view, diagnostics)
+}
+
+/// Every enabled rule, then suppressions and severities, under one config.
+fn run_with(
+    model: &Model,
+    view: &IamView,
+    config: &Config,
+    today: Date,
+    bounds: &TimeBounds,
+) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     {
-        let ctx = Ctx::new(&model, &view, config, today);
+        let ctx = Ctx::new(model, view, config, today);
         run_all(&ctx, &mut diagnostics);
     }
-    crate::suppress::apply(&model, config, today, &mut diagnostics);
-    let bounds = TimeBounds::collect(&view, today);
+    crate::suppress::apply(model, config, today, &mut diagnostics);
     for d in &mut diagnostics {
-        decide_severity(d, config, &bounds);
+        decide_severity(d, config, bounds);
         // A finding about a principal is addressed to it when no resource of its
         // own is named (RULES.md: `address` is always a Terraform address).
         if d.address.is_none() {
             d.address = d.principal.clone();
         }
     }
+    diagnostics
+}
+
+/// The report: findings in a total order, duplicates dropped.
+fn finish(model: Model, view: IamView, mut diagnostics: Vec<Diagnostic>) -> Report {
     // A total order (rules run in parallel): file, position, code, then the rest.
     let key = |d: &Diagnostic| {
         (

@@ -26,12 +26,8 @@ pub fn command(args: &LintArgs) -> Result<i32, Failure> {
     let stdout_tty = std::io::stdout().is_terminal();
     let targets = targets(args, stdout_tty)?;
     let mut input = lint_input(args)?;
-    for p in excluded_paths(args, &input.config) {
-        let config = input
-            .config
-            .path
-            .as_ref()
-            .map_or_else(|| "the config".to_string(), |c| c.display().to_string());
+    for (p, config) in excluded_paths(args, &input) {
+        let config = config.map_or_else(|| "the config".to_string(), |c| c.display().to_string());
         eprintln!(
             "bedrock-lint: warning: {} is excluded by `exclude` in {config}; it is not linted",
             p.display()

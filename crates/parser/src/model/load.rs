@@ -70,9 +70,22 @@ pub enum IssueKind {
     Module,
 }
 
+/// A caller's own exclusion test (per-file config: each file's nearest config decides),
+/// asked for every file and directory met, with the path as the walk spells it.
+#[derive(Clone)]
+pub struct ExcludeFn(pub std::sync::Arc<dyn Fn(&Path) -> bool + Send + Sync>);
+
+impl std::fmt::Debug for ExcludeFn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ExcludeFn")
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct LoadOptions {
     pub paths: Vec<PathBuf>,
+    /// Excluded when this says so (besides `exclude`).
+    pub exclude_fn: Option<ExcludeFn>,
     pub exclude: Option<GlobSet>,
     /// The folder `exclude` globs are relative to (the config file's); default: the
     /// current directory.
@@ -120,7 +133,12 @@ pub fn load(opts: &LoadOptions) -> Result<Sources, PathError> {
             if let Ok(c) = p.canonicalize() {
                 allowed.push(c);
             }
-            let ex = Excluder::new(opts.exclude.as_ref(), opts.exclude_root.as_deref(), &p);
+            let ex = Excluder::new(
+                opts.exclude.as_ref(),
+                opts.exclude_fn.as_ref(),
+                opts.exclude_root.as_deref(),
+                &p,
+            );
             walk(&p, &ex, &mut found, &mut walked_dirs);
         } else if meta.file_type().is_symlink() {
             return Err(PathError(format!(
@@ -141,7 +159,12 @@ pub fn load(opts: &LoadOptions) -> Result<Sources, PathError> {
             if let Ok(c) = dir.canonicalize() {
                 allowed.push(c);
             }
-            let ex = Excluder::new(opts.exclude.as_ref(), opts.exclude_root.as_deref(), &dir);
+            let ex = Excluder::new(
+                opts.exclude.as_ref(),
+                opts.exclude_fn.as_ref(),
+                opts.exclude_root.as_deref(),
+                &dir,
+            );
             list_dir(&dir, &ex, &mut found);
             walked_dirs.push(clean(&dir));
         }
@@ -403,16 +426,23 @@ fn skip_dir(name: &str) -> bool {
 /// config's folder: `base` and that folder are resolved once, not per file.
 struct Excluder<'a> {
     globs: Option<&'a GlobSet>,
+    func: Option<&'a ExcludeFn>,
     base: PathBuf,
     base_abs: Option<PathBuf>,
     root_abs: Option<PathBuf>,
 }
 
 impl<'a> Excluder<'a> {
-    fn new(globs: Option<&'a GlobSet>, root: Option<&Path>, base: &Path) -> Self {
+    fn new(
+        globs: Option<&'a GlobSet>,
+        func: Option<&'a ExcludeFn>,
+        root: Option<&Path>,
+        base: &Path,
+    ) -> Self {
         let root = root.unwrap_or(Path::new("."));
         Excluder {
             globs,
+            func,
             base: clean(base),
             base_abs: base.canonicalize().ok(),
             root_abs: root.canonicalize().ok(),
@@ -422,6 +452,7 @@ impl<'a> Excluder<'a> {
     fn none() -> Excluder<'static> {
         Excluder {
             globs: None,
+            func: None,
             base: PathBuf::new(),
             base_abs: None,
             root_abs: None,
@@ -429,6 +460,9 @@ impl<'a> Excluder<'a> {
     }
 
     fn matches(&self, path: &Path) -> bool {
+        if self.func.is_some_and(|f| (f.0)(path)) {
+            return true;
+        }
         let Some(g) = self.globs else { return false };
         let rel = match (&self.base_abs, &self.root_abs) {
             (Some(b), Some(r)) => (if self.base == Path::new(".") {

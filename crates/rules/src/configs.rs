@@ -1,0 +1,122 @@
+//! Per-file config discovery (DESIGN.md "Config"): each linted file uses the nearest
+//! `.bedrock-lint.hcl` walking up from its directory, as ruff does, whatever order the
+//! paths are given in. The CLI, the pre-commit hook and the language server all go
+//! through this, so they agree on every file. `--config FILE` bypasses it.
+
+use crate::config::{Config, ConfigError};
+use bedrock_lint_parser::model::load::clean;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// What the command line adds to every config (`--select`, `--ignore`).
+pub type Adjust = Arc<dyn Fn(&mut Config) + Send + Sync>;
+
+/// Configs found by walking up from each file's directory, each read once.
+pub struct ConfigSet {
+    adjust: Adjust,
+    defaults: Arc<Config>,
+    /// Canonical directory -> the config file governing it (`None`: the defaults).
+    found: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    loaded: Mutex<HashMap<PathBuf, Arc<Config>>>,
+    /// The first config that failed to load: the run fails with it (exit 2).
+    error: Mutex<Option<ConfigError>>,
+}
+
+impl std::fmt::Debug for ConfigSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ConfigSet")
+    }
+}
+
+impl ConfigSet {
+    pub fn new(adjust: Adjust) -> ConfigSet {
+        let mut defaults = Config::defaults();
+        adjust(&mut defaults);
+        ConfigSet {
+            adjust,
+            defaults: Arc::new(defaults),
+            found: Mutex::default(),
+            loaded: Mutex::default(),
+            error: Mutex::default(),
+        }
+    }
+
+    /// The config file governing `dir` (`None`: no config, the defaults apply).
+    pub fn path_for(&self, dir: &Path) -> Option<PathBuf> {
+        let key = dir
+            .canonicalize()
+            .map(|d| clean(&d))
+            .unwrap_or_else(|_| clean(dir));
+        if let Some(hit) = self.found.lock().ok()?.get(&key) {
+            return hit.clone();
+        }
+        let found = Config::discover(&key);
+        if let Ok(mut m) = self.found.lock() {
+            m.insert(key, found.clone());
+        }
+        found
+    }
+
+    /// The config governing files in `dir`. A config that does not load is recorded
+    /// (see [`ConfigSet::error`]) and the defaults stand in meanwhile.
+    pub fn for_dir(&self, dir: &Path) -> Arc<Config> {
+        let Some(path) = self.path_for(dir) else {
+            return self.defaults.clone();
+        };
+        if let Some(c) = self.loaded.lock().ok().and_then(|m| m.get(&path).cloned()) {
+            return c;
+        }
+        let config = match Config::load(&path) {
+            Ok(mut c) => {
+                (self.adjust)(&mut c);
+                Arc::new(c)
+            }
+            Err(e) => {
+                if let Ok(mut slot) = self.error.lock() {
+                    slot.get_or_insert(e);
+                }
+                self.defaults.clone()
+            }
+        };
+        if let Ok(mut m) = self.loaded.lock() {
+            m.insert(path, config.clone());
+        }
+        config
+    }
+
+    /// The config governing a file.
+    pub fn for_file(&self, file: &Path) -> Arc<Config> {
+        self.for_dir(parent(file))
+    }
+
+    /// Is `path` (a file or directory met while walking) excluded by the `exclude`
+    /// globs of its own nearest config (relative to that config's folder)?
+    pub fn excluded(&self, path: &Path) -> bool {
+        let config = if path.is_dir() {
+            self.for_dir(path)
+        } else {
+            self.for_file(path)
+        };
+        let Some(globs) = &config.exclude else {
+            return false;
+        };
+        // Both absolute (`clean` would make them relative to the current directory).
+        let (Ok(abs), Ok(root)) = (path.canonicalize(), config.root.canonicalize()) else {
+            return false;
+        };
+        abs.strip_prefix(&root).is_ok_and(|rel| globs.is_match(rel))
+    }
+
+    /// The first config that failed to load, if any.
+    pub fn error(&self) -> Option<ConfigError> {
+        self.error.lock().ok().and_then(|e| e.clone())
+    }
+}
+
+fn parent(file: &Path) -> &Path {
+    match file.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
