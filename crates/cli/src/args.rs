@@ -56,6 +56,9 @@ pub struct LintArgs {
     /// Report only findings not in this earlier JSON report
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since REV, or absent at REV
+    #[arg(long, value_name = "REV")]
+    pub new_from_rev: Option<String>,
     /// Plain output without colour (also: NO_COLOR)
     #[arg(long)]
     pub no_color: bool,
@@ -92,6 +95,8 @@ pub enum Command {
     },
     /// Language server on stdio
     Lsp,
+    /// What a change does to Bedrock access since BASE (a git revision or a directory)
+    Diff(crate::commands::diff::DiffArgs),
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]

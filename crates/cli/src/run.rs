@@ -36,6 +36,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Some(Command::Explain { rule }) => commands::explain::command(&rule),
         Some(Command::Init { force }) => commands::init::command(force),
         Some(Command::Lsp) => commands::lsp::command(),
+        Some(Command::Diff(args)) => commands::diff::command(&args),
         None => commands::check::command(&cli.lint),
     };
     match result {

@@ -54,6 +54,10 @@ pub fn command(args: &LintArgs) -> Result<i32, Failure> {
     }
     let mut report = bedrock_lint_rules::lint(&input).map_err(|e| Failure(e.0))?;
     prepare(&mut report);
+    if let Some(rev) = &args.new_from_rev {
+        let n = crate::commands::diff::new_from_rev::filter(&mut report, rev, &input)?;
+        hidden.set(hidden.get() + n);
+    }
     let stdout_tty = std::io::stdout().is_terminal() && args.output.is_none();
     let format = args.format.unwrap_or(if stdout_tty {
         Format::Human

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod lsp;

@@ -1,0 +1,174 @@
+//! The base side of a comparison: a git revision read straight from the object
+//! database into a temporary directory (the user's work tree and index are never
+//! touched), or a directory given as is. Runs `git` from PATH.
+
+use crate::error::Failure;
+use bedrock_lint_rules::diff::paths::normalise;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// A temporary directory removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    /// An empty directory: the base side of a path the base revision lacks.
+    pub fn new_empty() -> Result<TempDir, Failure> {
+        TempDir::new()
+    }
+
+    fn new() -> Result<TempDir, Failure> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0);
+        let p =
+            std::env::temp_dir().join(format!("bedrock-lint-base-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&p)
+            .map_err(|e| Failure(format!("cannot create {}: {e}", p.display())))?;
+        Ok(TempDir(p))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs git in `dir` and returns its stdout, or a failure naming what went wrong.
+pub fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, Failure> {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| {
+            Failure(if e.kind() == std::io::ErrorKind::NotFound {
+                "`git` is not on PATH: it is needed to read a git revision (or give BASE as a directory)".into()
+            } else {
+                format!("cannot run git: {e}")
+            })
+        })?;
+    if !out.status.success() {
+        return Err(Failure(format!(
+            "git {} failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(out.stdout)
+}
+
+fn git_line(dir: &Path, args: &[&str]) -> Result<String, Failure> {
+    Ok(String::from_utf8_lossy(&git(dir, args)?).trim().to_string())
+}
+
+/// The work tree's git repository as seen from `cwd`.
+pub struct Repo {
+    /// The top of the work tree (canonical).
+    pub top: PathBuf,
+    /// `cwd` relative to `top`.
+    pub prefix: PathBuf,
+}
+
+impl Repo {
+    pub fn find(cwd: &Path) -> Result<Repo, Failure> {
+        let top = PathBuf::from(git_line(cwd, &["rev-parse", "--show-toplevel"])?);
+        let top = top.canonicalize().unwrap_or(top);
+        let prefix = PathBuf::from(git_line(cwd, &["rev-parse", "--show-prefix"])?);
+        Ok(Repo { top, prefix })
+    }
+
+    /// The commit `rev` names, or a clear failure.
+    pub fn commit(&self, rev: &str) -> Result<String, Failure> {
+        let spec = format!("{rev}^{{commit}}");
+        git_line(&self.top, &["rev-parse", "--verify", "--quiet", &spec]).map_err(|_| {
+            Failure(format!(
+                "\"{rev}\" is neither a directory nor a git revision of {}",
+                self.top.display()
+            ))
+        })
+    }
+}
+
+/// The files the loader may read: Terraform, variable files, JSON (plans, modules.json)
+/// and the config. Anything else at the base revision is not needed.
+fn wanted(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.ends_with(".tf")
+        || name.ends_with(".tfvars")
+        || name.ends_with(".json")
+        || name.ends_with(".hcl")
+}
+
+/// Writes the wanted files of `commit` into a new temporary directory.
+pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
+    let dir = TempDir::new()?;
+    let listing = git(&repo.top, &["ls-tree", "-r", "-z", "--full-tree", commit])?;
+    let mut blobs: Vec<(String, PathBuf)> = Vec::new();
+    for rec in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
+        let rec = String::from_utf8_lossy(rec);
+        let Some((meta, path)) = rec.split_once('\t') else {
+            continue;
+        };
+        let mut m = meta.split(' ');
+        let (mode, kind, sha) = (m.next(), m.next(), m.next());
+        // Symlinks and submodules are skipped: the walker never follows links.
+        if kind != Some("blob") || mode == Some("120000") || !wanted(path) {
+            continue;
+        }
+        // A path leaving the directory is refused rather than written.
+        let rel = normalise(Path::new(path));
+        if rel.is_absolute() || rel.starts_with("..") {
+            continue;
+        }
+        if let Some(sha) = sha {
+            blobs.push((sha.to_string(), dir.0.join(rel)));
+        }
+    }
+    let mut child = Command::new("git")
+        .args(["cat-file", "--batch"])
+        .current_dir(&repo.top)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| Failure(format!("cannot run git cat-file: {e}")))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| Failure("git cat-file: no stdin".into()))?;
+    let names: String = blobs.iter().map(|(s, _)| format!("{s}\n")).collect();
+    // Written from another thread: git answers while it reads, and both pipes are bounded.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(names.as_bytes());
+    });
+    let stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| Failure("git cat-file: no stdout".into()))?;
+    let mut r = BufReader::new(stdout);
+    let short = || Failure("git cat-file ended early".into());
+    for (_, dest) in &blobs {
+        let mut header = String::new();
+        r.read_line(&mut header).map_err(|_| short())?;
+        let size: usize = header
+            .split(' ')
+            .nth(2)
+            .and_then(|s| s.trim().parse().ok())
+            .ok_or_else(short)?;
+        let mut body = vec![0; size + 1];
+        r.read_exact(&mut body).map_err(|_| short())?;
+        body.pop();
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Failure(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(dest, &body)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", dest.display())))?;
+    }
+    let _ = writer.join();
+    let _ = child.wait();
+    Ok(dir)
+}
