@@ -56,7 +56,9 @@ pub fn command(args: &LintArgs) -> Result<i32, Failure> {
     prepare(&mut report);
     if let Some(rev) = &args.new_from_rev {
         let n = crate::commands::diff::new_from_rev::filter(&mut report, rev, &input)?;
-        hidden.set(hidden.get() + n);
+        if !args.quiet && n > 0 {
+            eprintln!("{n} finding(s) hidden: present at {rev} on lines the change did not touch");
+        }
     }
     let stdout_tty = std::io::stdout().is_terminal() && args.output.is_none();
     let format = args.format.unwrap_or(if stdout_tty {
