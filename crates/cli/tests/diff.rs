@@ -5,6 +5,9 @@
 #[path = "diff/support.rs"]
 mod support;
 
+#[path = "diff/kinds.rs"]
+mod kinds;
+
 use pretty_assertions::assert_eq;
 use support::*;
 

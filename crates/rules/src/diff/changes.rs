@@ -215,13 +215,18 @@ fn api_key_changes(base: &Snapshot, head: &Snapshot, out: &mut Vec<Change>) {
             if other.contains(&(k.root.clone(), k.address.clone())) {
                 continue;
             }
-            let user = k.user.clone().unwrap_or_else(|| k.address.clone());
+            // Named after the user it is for, when that user is known on the side.
+            let user = side.principals.iter().find(|p| {
+                p.kind == "user" && p.root == k.root && k.user.is_some() && p.name == k.user
+            });
             let list = vec![k.address.clone()];
             out.push(Change {
                 kind: Kind::ApiKey,
                 root: k.root.clone(),
-                principal: user,
-                name: None,
+                principal: user
+                    .map(|u| u.address.clone())
+                    .unwrap_or_else(|| k.address.clone()),
+                name: user.and_then(|u| u.name.clone()),
                 federated: false,
                 added: if added { list.clone() } else { vec![] },
                 removed: if added { vec![] } else { list },
