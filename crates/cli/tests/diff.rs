@@ -8,6 +8,9 @@ mod support;
 #[path = "diff/kinds.rs"]
 mod kinds;
 
+#[path = "diff/options.rs"]
+mod options;
+
 use pretty_assertions::assert_eq;
 use support::*;
 
