@@ -11,6 +11,9 @@ mod kinds;
 #[path = "diff/options.rs"]
 mod options;
 
+#[path = "diff/docs.rs"]
+mod docs;
+
 use pretty_assertions::assert_eq;
 use support::*;
 
