@@ -112,8 +112,11 @@ fn session_text(s: Option<u64>) -> String {
         .unwrap_or_else(|| crate::iam::access::UNKNOWN.into())
 }
 
+/// Where a head principal's value is written (see `facts::locate`).
+pub type Locate<'a> = dyn Fn(&Facts, &str) -> Option<Place> + 'a;
+
 /// Every access change from `base` to `head`, sorted by root, principal, kind.
-pub fn access_changes(base: &Snapshot, head: &Snapshot) -> Vec<Change> {
+pub fn access_changes(base: &Snapshot, head: &Snapshot, locate: &Locate<'_>) -> Vec<Change> {
     let index = |s: &'_ Snapshot| -> BTreeMap<(String, String), usize> {
         let mut m = BTreeMap::new();
         for (i, f) in s.principals.iter().enumerate() {
@@ -132,7 +135,7 @@ pub fn access_changes(base: &Snapshot, head: &Snapshot) -> Vec<Change> {
                 out.push(c);
             }
             None => {}
-            Some(&b) => compare(&base.principals[b], hf, &mut out),
+            Some(&b) => compare(&base.principals[b], hf, locate, &mut out),
         }
     }
     for (k, &b) in &bi {
@@ -156,7 +159,7 @@ pub fn access_changes(base: &Snapshot, head: &Snapshot) -> Vec<Change> {
     out
 }
 
-fn compare(b: &Facts, h: &Facts, out: &mut Vec<Change>) {
+fn compare(b: &Facts, h: &Facts, locate: &Locate<'_>, out: &mut Vec<Change>) {
     let sets: [(Kind, &BTreeSet<String>, &BTreeSet<String>); 8] = [
         (Kind::Invoke, &b.invoke, &h.invoke),
         (Kind::Models, &b.models, &h.models),
@@ -174,13 +177,15 @@ fn compare(b: &Facts, h: &Facts, out: &mut Vec<Change>) {
         }
         // The line that caused it: where the first added value is written at head;
         // for a pure narrowing, the principal.
-        let at = match added.first() {
+        let needle = match added.first() {
             Some(a) if kind == Kind::Trust => {
-                h.place_of(h.trust_needles.get(a).map(String::as_str).unwrap_or(a))
+                Some(h.trust_needles.get(a).map(String::as_str).unwrap_or(a))
             }
-            Some(a) => h.place_of(a),
-            None => h.at.clone(),
+            other => other.map(String::as_str),
         };
+        let at = needle
+            .and_then(|n| locate(h, n))
+            .unwrap_or_else(|| h.at.clone());
         let mut c = base_change(kind, h, at);
         c.added = added;
         c.removed = removed;

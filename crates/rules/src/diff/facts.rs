@@ -4,11 +4,11 @@
 //! side can be built on its own thread (the model itself stays on that thread).
 
 use super::paths::Rel;
+use crate::catalog::catalog;
 use crate::date::Date;
 use crate::iam::access::{access_map, Entry, Session, UNKNOWN};
-use crate::iam::grants::sensitive_grants;
 use crate::iam::policy::{Field, PolicyDoc};
-use crate::iam::{IamView, Principal};
+use crate::iam::Principal;
 use crate::lint::Report;
 use bedrock_lint_parser::{Files, Mode, Model, Span};
 use std::collections::{BTreeSet, HashMap};
@@ -47,8 +47,6 @@ pub struct Facts {
     pub session_at: Option<Place>,
     pub access_keys: usize,
     pub access_keys_at: Option<Place>,
-    /// Every value written in the principal's policies and trust, with its place.
-    pub places: Vec<(String, Place)>,
 }
 
 impl Facts {
@@ -64,16 +62,6 @@ impl Facts {
             && self.sensitive.is_empty()
             && self.escalation.is_empty()
             && self.access_keys == 0)
-    }
-
-    /// The first place a value containing `needle` is written, else the principal.
-    pub fn place_of(&self, needle: &str) -> Place {
-        self.places
-            .iter()
-            .find(|(t, _)| t == needle)
-            .or_else(|| self.places.iter().find(|(t, _)| t.contains(needle)))
-            .map(|(_, p)| p.clone())
-            .unwrap_or_else(|| self.at.clone())
     }
 }
 
@@ -131,7 +119,7 @@ impl Snapshot {
             .map(|e| {
                 let root = rel.path(std::path::Path::new(&e.root));
                 let p = by_key.get(&(root.clone(), e.address.clone())).copied();
-                facts(model, &report.view, p, e, root, rel, today)
+                facts(model, p, e, root, rel)
             })
             .collect();
         let findings = report
@@ -208,15 +196,7 @@ fn trust_item(kind: &str, provider: &str, subject: Option<&str>) -> String {
     }
 }
 
-fn facts(
-    model: &Model,
-    view: &IamView,
-    p: Option<&Principal>,
-    e: &Entry,
-    root: String,
-    rel: &Rel,
-    today: Date,
-) -> Facts {
+fn facts(model: &Model, p: Option<&Principal>, e: &Entry, root: String, rel: &Rel) -> Facts {
     let files = &model.files;
     let mut f = Facts {
         root,
@@ -245,7 +225,6 @@ fn facts(
         session_at: None,
         access_keys: e.access_keys,
         access_keys_at: None,
-        places: Vec::new(),
     };
     for g in &e.bedrock[0] {
         f.invoke.insert(g.action.clone());
@@ -280,23 +259,39 @@ fn facts(
             f.trust.insert(item);
         }
     }
-    let Some(p) = p else {
-        f.sensitive = e.sensitive.iter().cloned().collect();
-        return f;
-    };
-    for s in sensitive_grants(view, p, today) {
-        if s.action.category == "escalation" {
-            f.escalation.insert(s.action.name.clone());
+    // The access map lists sensitive actions by name; the catalog tells which
+    // of them are escalation.
+    for name in &e.sensitive {
+        let escalation = catalog()
+            .sensitive_matching(name)
+            .any(|s| s.category == "escalation");
+        if escalation {
+            f.escalation.insert(name.clone());
         } else {
-            f.sensitive.insert(s.action.name.clone());
+            f.sensitive.insert(name.clone());
         }
     }
+    let Some(p) = p else {
+        return f;
+    };
     if let Some(span) = p.max_session_duration.as_ref().and_then(|v| v.span) {
         f.session_at = Some(place(files, rel, span));
     }
     if let Some(&k) = p.access_keys.first() {
         f.access_keys_at = Some(place(files, rel, model.resources[k].header));
     }
+    f
+}
+
+/// Where on this side a value containing `needle` is written among the principal's
+/// policy and trust elements (exact text first); `None` when nowhere. Only asked for
+/// the few principals that changed, so nothing is collected in advance.
+pub fn locate(report: &Report, rel: &Rel, f: &Facts, needle: &str) -> Option<Place> {
+    let model = &report.model;
+    let view = &report.view;
+    let p = view.principals.iter().find(|p| {
+        p.address == f.address && rel.path(&model.resources[p.resource].root_dir) == f.root
+    })?;
     let mut docs: Vec<&PolicyDoc> = p
         .attachments
         .iter()
@@ -305,6 +300,7 @@ fn facts(
     if let Some(t) = p.trust {
         docs.push(&view.policies[t].doc);
     }
+    let mut partial: Option<Span> = None;
     for doc in docs {
         for st in &doc.statements {
             let mut fields: Vec<&Field> = [&st.action, &st.resource, &st.not_resource]
@@ -315,14 +311,17 @@ fn facts(
             for pr in [&st.principal, &st.not_principal].into_iter().flatten() {
                 fields.extend(pr.entries.iter().map(|(_, f)| f));
             }
-            for field in fields {
-                for el in &field.items {
-                    if let (Some(t), Some(span)) = (&el.text, el.span.or(el.via)) {
-                        f.places.push((t.clone(), place(files, rel, span)));
+            for el in fields.into_iter().flat_map(|f| &f.items) {
+                if let (Some(t), Some(span)) = (&el.text, el.span.or(el.via)) {
+                    if t == needle {
+                        return Some(place(&model.files, rel, span));
+                    }
+                    if partial.is_none() && t.contains(needle) {
+                        partial = Some(span);
                     }
                 }
             }
         }
     }
-    f
+    partial.map(|s| place(&model.files, rel, s))
 }

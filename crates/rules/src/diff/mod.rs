@@ -27,6 +27,8 @@ pub struct SideInput<'a> {
 pub struct Comparison {
     /// The head side's report, for rendering its new findings in any format.
     pub head: Report,
+    /// The head side's root.
+    pub head_rel: Rel,
     pub base_facts: Snapshot,
     pub head_facts: Snapshot,
     pub changes: Vec<Change>,
@@ -61,6 +63,7 @@ impl Comparison {
 /// thread: only its facts come back.
 pub fn compare(base: SideInput<'_>, head: SideInput<'_>) -> Result<Comparison, PathError> {
     let today = head.input.today;
+    let head_root = head.root;
     let (base_facts, head_side) = std::thread::scope(|s| {
         let b = s.spawn(|| {
             let report = lint(base.input)?;
@@ -81,15 +84,28 @@ pub fn compare(base: SideInput<'_>, head: SideInput<'_>) -> Result<Comparison, P
     });
     let base_facts = base_facts?;
     let (head, head_facts) = head_side?;
-    Ok(compare_snapshots(head, base_facts, head_facts))
+    Ok(compare_snapshots(
+        head,
+        Rel::new(head_root),
+        base_facts,
+        head_facts,
+    ))
 }
 
-/// The comparison of two snapshots; `head` is the report `head_facts` came from.
-pub fn compare_snapshots(head: Report, base_facts: Snapshot, head_facts: Snapshot) -> Comparison {
+/// The comparison of two snapshots; `head` is the report `head_facts` came from
+/// with `head_rel` its root.
+pub fn compare_snapshots(
+    head: Report,
+    head_rel: Rel,
+    base_facts: Snapshot,
+    head_facts: Snapshot,
+) -> Comparison {
     let (new, resolved) = match_findings(&base_facts.findings, &head_facts.findings);
-    let changes = access_changes(&base_facts, &head_facts);
+    let locate = |f: &facts::Facts, needle: &str| facts::locate(&head, &head_rel, f, needle);
+    let changes = access_changes(&base_facts, &head_facts, &locate);
     Comparison {
         head,
+        head_rel,
         base_facts,
         head_facts,
         changes,

@@ -253,6 +253,9 @@ pub fn command(args: &DiffArgs) -> Result<i32, Failure> {
             write_report(file.as_deref(), &text)?;
         }
         std::mem::forget(report);
+    } else {
+        // The process ends right after: freeing the head model only costs time.
+        std::mem::forget(cmp);
     }
     Ok(code)
 }
