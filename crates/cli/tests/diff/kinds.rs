@@ -276,3 +276,37 @@ fn change_only_visible_through_a_module_output() {
         vec!["aws_iam_role.app models +foundation-model/anthropic.claude-3-haiku-20240307-v1:0 -foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0 @modules/models/main.tf:2"]
     );
 }
+
+#[test]
+fn template_change_read_by_templatefile() {
+    let main = format!(
+        "{}\n{}",
+        lambda_role("app", "app-prod", ""),
+        r#"resource "aws_iam_role_policy" "invoke" {
+  name   = "invoke"
+  role   = aws_iam_role.app.id
+  policy = templatefile("${path.module}/policy.json.tpl", { region = "us-east-1" })
+}
+"#
+    );
+    let tpl = |model: &str| {
+        format!(
+            "{{\"Version\": \"2012-10-17\", \"Statement\": [{{\"Effect\": \"Allow\", \"Action\": \"bedrock:InvokeModel\",\n  \"Resource\": \"arn:aws:bedrock:${{region}}::foundation-model/{model}\"}}]}}\n"
+        )
+    };
+    let (c, _) = diff(
+        "template",
+        &[
+            ("main.tf", main),
+            (
+                "policy.json.tpl",
+                tpl("anthropic.claude-3-haiku-20240307-v1:0"),
+            ),
+        ],
+        &[("policy.json.tpl", tpl("*"))],
+    );
+    assert_eq!(
+        c,
+        vec!["aws_iam_role.app models +foundation-model/* -foundation-model/anthropic.claude-3-haiku-20240307-v1:0 @policy.json.tpl:2"]
+    );
+}

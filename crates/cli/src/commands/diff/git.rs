@@ -92,21 +92,13 @@ impl Repo {
     }
 }
 
-/// The files the loader may read: Terraform, variable files, JSON (plans, modules.json)
-/// and the config. Anything else at the base revision is not needed.
-fn wanted(path: &str) -> bool {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.ends_with(".tf")
-        || name.ends_with(".tfvars")
-        || name.ends_with(".json")
-        || name.ends_with(".hcl")
-}
-
-/// Writes the wanted files of `commit` into a new temporary directory.
+/// Writes every file of `commit` into a new temporary directory: `file()` and
+/// `templatefile()` may read any file, so none is left out.
 pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
     let dir = TempDir::new()?;
     let listing = git(&repo.top, &["ls-tree", "-r", "-z", "--full-tree", commit])?;
-    let mut blobs: Vec<(String, PathBuf)> = Vec::new();
+    let mut specs: Vec<String> = Vec::new();
+    let mut dests: Vec<PathBuf> = Vec::new();
     for rec in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
         let rec = String::from_utf8_lossy(rec);
         let Some((meta, path)) = rec.split_once('\t') else {
@@ -115,7 +107,7 @@ pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
         let mut m = meta.split(' ');
         let (mode, kind, sha) = (m.next(), m.next(), m.next());
         // Symlinks and submodules are skipped: the walker never follows links.
-        if kind != Some("blob") || mode == Some("120000") || !wanted(path) {
+        if kind != Some("blob") || mode == Some("120000") {
             continue;
         }
         // A path leaving the directory is refused rather than written.
@@ -124,12 +116,28 @@ pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
             continue;
         }
         if let Some(sha) = sha {
-            blobs.push((sha.to_string(), dir.0.join(rel)));
+            specs.push(sha.to_string());
+            dests.push(dir.0.join(rel));
         }
     }
+    for (dest, body) in dests.iter().zip(cat_files(&repo.top, &specs)?) {
+        let Some(body) = body else { continue };
+        if let Some(parent) = dest.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Failure(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(dest, &body)
+            .map_err(|e| Failure(format!("cannot write {}: {e}", dest.display())))?;
+    }
+    Ok(dir)
+}
+
+/// The contents of objects (`sha` or `rev:path`) through one `git cat-file --batch`;
+/// `None` for a missing one.
+pub fn cat_files(top: &Path, specs: &[String]) -> Result<Vec<Option<Vec<u8>>>, Failure> {
     let mut child = Command::new("git")
         .args(["cat-file", "--batch"])
-        .current_dir(&repo.top)
+        .current_dir(top)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -139,7 +147,7 @@ pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
         .stdin
         .take()
         .ok_or_else(|| Failure("git cat-file: no stdin".into()))?;
-    let names: String = blobs.iter().map(|(s, _)| format!("{s}\n")).collect();
+    let names: String = specs.iter().map(|s| format!("{s}\n")).collect();
     // Written from another thread: git answers while it reads, and both pipes are bounded.
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(names.as_bytes());
@@ -150,9 +158,14 @@ pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
         .ok_or_else(|| Failure("git cat-file: no stdout".into()))?;
     let mut r = BufReader::new(stdout);
     let short = || Failure("git cat-file ended early".into());
-    for (_, dest) in &blobs {
+    let mut out = Vec::with_capacity(specs.len());
+    for _ in specs {
         let mut header = String::new();
         r.read_line(&mut header).map_err(|_| short())?;
+        if header.trim_end().ends_with(" missing") || header.trim_end().ends_with(" ambiguous") {
+            out.push(None);
+            continue;
+        }
         let size: usize = header
             .split(' ')
             .nth(2)
@@ -161,14 +174,9 @@ pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
         let mut body = vec![0; size + 1];
         r.read_exact(&mut body).map_err(|_| short())?;
         body.pop();
-        if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| Failure(format!("cannot create {}: {e}", parent.display())))?;
-        }
-        std::fs::write(dest, &body)
-            .map_err(|e| Failure(format!("cannot write {}: {e}", dest.display())))?;
+        out.push(Some(body));
     }
     let _ = writer.join();
     let _ = child.wait();
-    Ok(dir)
+    Ok(out)
 }

@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod new_from_rev;
+pub mod overlay;
 
 use crate::args::{FailOn, LintArgs};
 use crate::error::Failure;
@@ -98,6 +99,8 @@ pub(crate) struct Base {
     /// (head directory, base directory): a path under the first maps under the second.
     map: Vec<(PathBuf, PathBuf)>,
     prefix: String,
+    /// The fast path: the work tree with the base text laid over it.
+    overlay: Option<overlay::Overlay>,
 }
 
 impl Base {
@@ -113,7 +116,23 @@ impl Base {
     }
 }
 
-pub(crate) fn base_side(spec: &str, cwd: &Path) -> Result<Base, Failure> {
+/// The directories the loader walks for `paths` (a file: its directory), canonical.
+fn walked_roots(paths: &[PathBuf], cwd: &Path) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .map(|p| cwd.join(p))
+        .map(|p| {
+            if p.is_file() {
+                p.parent().map(Path::to_path_buf).unwrap_or(p)
+            } else {
+                p
+            }
+        })
+        .filter_map(|p| p.canonicalize().ok())
+        .collect()
+}
+
+pub(crate) fn base_side(spec: &str, cwd: &Path, head: &LintInput) -> Result<Base, Failure> {
     let dir = Path::new(spec);
     if dir.is_dir() {
         let root = dir
@@ -124,23 +143,39 @@ pub(crate) fn base_side(spec: &str, cwd: &Path) -> Result<Base, Failure> {
             map: vec![(cwd.to_path_buf(), root.clone())],
             root,
             prefix: String::new(),
+            overlay: None,
         });
     }
     let repo = Repo::find(cwd)?;
     let commit = repo.commit(spec)?;
+    let prefix = repo.prefix.display().to_string().replace('\\', "/");
+    let roots = walked_roots(&head.load.paths, cwd);
+    if let Some(ov) = overlay::plan(&repo, &commit, cwd, &roots)? {
+        return Ok(Base {
+            _tmp: None,
+            root: cwd.to_path_buf(),
+            map: vec![],
+            prefix,
+            overlay: Some(ov),
+        });
+    }
     let tmp = git::checkout(&repo, &commit)?;
     let root = tmp.0.join(&repo.prefix);
     Ok(Base {
         map: vec![(repo.top.clone(), tmp.0.clone())],
         root,
         _tmp: Some(tmp),
-        prefix: repo.prefix.display().to_string().replace('\\', "/"),
+        prefix,
+        overlay: None,
     })
 }
 
 /// The base side's input: the head's, with every path moved into the base tree. A
 /// path the base does not have is an empty tree there (the change adds it).
 pub(crate) fn base_input(head: &LintInput, base: &Base, cwd: &Path, empty: &Path) -> LintInput {
+    if let Some(ov) = &base.overlay {
+        return overlay_input(head, ov);
+    }
     let mut config = head.config.clone();
     config.root = base.map(&config.root, cwd);
     let paths = head
@@ -156,6 +191,44 @@ pub(crate) fn base_input(head: &LintInput, base: &Base, cwd: &Path, empty: &Path
             exclude: config.exclude.clone(),
             exclude_root: Some(config.root.clone()),
             overlays: Default::default(),
+            var_files: head.load.var_files.clone(),
+            plans: vec![],
+        },
+        config,
+        today: head.today,
+    }
+}
+
+/// The base side on the fast path: the head's paths, the base text of modified
+/// files, and the files the change added excluded (literal globs next to config's).
+fn overlay_input(head: &LintInput, ov: &overlay::Overlay) -> LintInput {
+    let config = head.config.clone();
+    let mut b = globset::GlobSetBuilder::new();
+    for p in &config.exclude_patterns {
+        if let Ok(g) = globset::Glob::new(p) {
+            b.add(g);
+        }
+    }
+    let root = config
+        .root
+        .canonicalize()
+        .unwrap_or_else(|_| config.root.clone());
+    for abs in &ov.hidden {
+        let mut forms = vec![bedrock_lint_parser::model::load::clean(abs)];
+        forms.extend(abs.strip_prefix(&root).ok().map(Path::to_path_buf));
+        for f in forms {
+            if let Ok(g) = globset::Glob::new(&globset::escape(&f.display().to_string())) {
+                b.add(g);
+            }
+        }
+    }
+    let exclude = b.build().ok().or_else(|| config.exclude.clone());
+    LintInput {
+        load: bedrock_lint_parser::model::load::LoadOptions {
+            paths: head.load.paths.clone(),
+            exclude,
+            exclude_root: Some(config.root.clone()),
+            overlays: ov.overlays.clone(),
             var_files: head.load.var_files.clone(),
             plans: vec![],
         },
@@ -200,7 +273,7 @@ pub fn command(args: &DiffArgs) -> Result<i32, Failure> {
     let head = lint_input(&lint_args)?;
     let cwd = std::env::current_dir().map_err(|e| Failure(format!("current directory: {e}")))?;
     let cwd = cwd.canonicalize().unwrap_or(cwd);
-    let base = base_side(&args.base, &cwd)?;
+    let base = base_side(&args.base, &cwd, &head)?;
     let empty = TempDir::new_empty()?;
     let base_in = base_input(&head, &base, &cwd, &empty.0);
     let cmp = compare(

@@ -54,7 +54,7 @@ pub fn filter(report: &mut Report, rev: &str, head: &LintInput) -> Result<usize,
     let repo = Repo::find(&cwd)?;
     let commit = repo.commit(rev)?;
     let lines = touched(&repo, &commit)?;
-    let base = base_side(&commit, &cwd)?;
+    let base = base_side(&commit, &cwd, head)?;
     let empty = TempDir::new_empty()?;
     let input = base_input(head, &base, &cwd, &empty.0);
     let base_report = lint(&input).map_err(|e| Failure(e.0))?;
