@@ -136,3 +136,32 @@ pub fn match_findings(base: &[Finding], head: &[Finding]) -> (Vec<usize>, Vec<us
     }
     (unmatched(head, base), unmatched(base, head))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(fp: &str) -> Finding {
+        Finding {
+            index: 0,
+            fingerprint: fp.into(),
+            code: "BL101",
+            name: "invoke-any-model",
+            severity: crate::Severity::Error,
+            message: String::new(),
+            at: Place {
+                file: "a.tf".into(),
+                line: 1,
+            },
+            address: None,
+        }
+    }
+
+    #[test]
+    fn matching_counts_occurrences() {
+        let base = [finding("x"), finding("y")];
+        let head = [finding("x"), finding("x"), finding("z")];
+        // One "x" at base covers one at head; "y" is resolved, "z" is new.
+        assert_eq!(match_findings(&base, &head), (vec![1, 2], vec![1]));
+    }
+}

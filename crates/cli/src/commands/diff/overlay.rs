@@ -25,14 +25,27 @@ fn is_terraform(path: &str) -> bool {
         .any(|e| path.ends_with(e))
 }
 
-/// Files no Terraform configuration reads.
+/// Files no Terraform configuration reads (documentation, CI definitions, the lint
+/// config — one config serves both sides).
 fn is_inert(path: &str) -> bool {
+    if path.starts_with(".github/") || path.starts_with(".gitlab/") {
+        return true;
+    }
     let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
     let ext = name.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
     matches!(
         ext,
         "md" | "markdown" | "rst" | "adoc" | "txt" | "png" | "jpg" | "jpeg" | "gif" | "svg" | "pdf"
-    ) || matches!(name.as_str(), "license" | ".gitignore" | "codeowners")
+    ) || matches!(
+        name.as_str(),
+        "license"
+            | ".gitignore"
+            | "codeowners"
+            | ".gitlab-ci.yml"
+            | ".pre-commit-config.yaml"
+            | ".bedrock-lint.hcl"
+            | ".terraform.lock.hcl"
+    )
 }
 
 /// The overlay for the change from `commit` to the work tree, or `None` when the
