@@ -230,6 +230,23 @@ fn fail_on_never_and_from_a_subdirectory() {
             "aws_iam_role.deploy trust +human arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Dev_0a1b2c3d4e5f6789 @deploy.tf:19",
         ]
     );
+    // A rename takes the written-out base; paths still compare from the subdirectory.
+    r.git(&["mv", "infra/chat.tf", "infra/chat_role.tf"]);
+    let out = r.run_in(
+        "infra",
+        &["diff", "HEAD~1", "--format", "json", "--fail-on", "never"],
+    );
+    assert_eq!(
+        changes(&stdout(&out)),
+        vec![
+            "aws_iam_role.chat models +foundation-model/* -foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0 @chat_role.tf:21",
+            "aws_iam_role.deploy trust +human arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Dev_0a1b2c3d4e5f6789 @deploy.tf:19",
+        ]
+    );
+    assert_eq!(
+        new_findings(&stdout(&out)),
+        vec!["chat_role.tf:21 BL101", "deploy.tf:3 BL406"]
+    );
 }
 
 #[test]
