@@ -11,20 +11,41 @@ use std::process::{Command, Stdio};
 /// A temporary directory removed when dropped.
 pub struct TempDir(pub PathBuf);
 
+/// Trees up to this size go to memory (`/dev/shm`) when it is available.
+const IN_MEMORY_MAX: u64 = 256 << 20;
+
 impl TempDir {
     /// An empty directory: the base side of a path the base revision lacks.
     pub fn new_empty() -> Result<TempDir, Failure> {
-        TempDir::new()
+        TempDir::new_in(std::env::temp_dir())
     }
 
-    fn new() -> Result<TempDir, Failure> {
+    /// A directory for a tree of `bytes`: in memory when it is small, `/dev/shm` is
+    /// there and `TMPDIR` does not choose otherwise — creating thousands of files on
+    /// disk costs more than linting them.
+    fn for_tree(bytes: u64) -> Result<TempDir, Failure> {
+        let shm = Path::new("/dev/shm");
+        if std::env::var_os("TMPDIR").is_none() && bytes <= IN_MEMORY_MAX && shm.is_dir() {
+            if let Ok(t) = TempDir::new_in(shm.to_path_buf()) {
+                return Ok(t);
+            }
+        }
+        TempDir::new_in(std::env::temp_dir())
+    }
+
+    fn new_in(parent: PathBuf) -> Result<TempDir, Failure> {
+        static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
-        let p =
-            std::env::temp_dir().join(format!("bedrock-lint-base-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&p)
+        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let p = parent.join(format!(
+            "bedrock-lint-base-{}-{nanos}-{n}",
+            std::process::id()
+        ));
+        // create_dir, not create_dir_all: a directory already there is not ours.
+        std::fs::create_dir(&p)
             .map_err(|e| Failure(format!("cannot create {}: {e}", p.display())))?;
         Ok(TempDir(p))
     }
@@ -95,17 +116,21 @@ impl Repo {
 /// Writes every file of `commit` into a new temporary directory: `file()` and
 /// `templatefile()` may read any file, so none is left out.
 pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
-    let dir = TempDir::new()?;
-    let listing = git(&repo.top, &["ls-tree", "-r", "-z", "--full-tree", commit])?;
+    let listing = git(
+        &repo.top,
+        &["ls-tree", "-r", "-l", "-z", "--full-tree", commit],
+    )?;
     let mut specs: Vec<String> = Vec::new();
-    let mut dests: Vec<PathBuf> = Vec::new();
+    let mut rels: Vec<PathBuf> = Vec::new();
+    let mut bytes: u64 = 0;
     for rec in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
         let rec = String::from_utf8_lossy(rec);
         let Some((meta, path)) = rec.split_once('\t') else {
             continue;
         };
-        let mut m = meta.split(' ');
+        let mut m = meta.split_whitespace();
         let (mode, kind, sha) = (m.next(), m.next(), m.next());
+        bytes += m.next().and_then(|n| n.parse::<u64>().ok()).unwrap_or(0);
         // Symlinks and submodules are skipped: the walker never follows links.
         if kind != Some("blob") || mode == Some("120000") {
             continue;
@@ -117,9 +142,11 @@ pub fn checkout(repo: &Repo, commit: &str) -> Result<TempDir, Failure> {
         }
         if let Some(sha) = sha {
             specs.push(sha.to_string());
-            dests.push(dir.0.join(rel));
+            rels.push(rel);
         }
     }
+    let dir = TempDir::for_tree(bytes)?;
+    let dests: Vec<PathBuf> = rels.iter().map(|r| dir.0.join(r)).collect();
     for (dest, body) in dests.iter().zip(cat_files(&repo.top, &specs)?) {
         let Some(body) = body else { continue };
         if let Some(parent) = dest.parent() {
