@@ -62,6 +62,9 @@ pub struct LintArgs {
     /// Report only findings not in this earlier --format json report
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since REV, or absent at REV
+    #[arg(long, value_name = "REV")]
+    pub new_from_rev: Option<String>,
     /// Lint the text on stdin as the content of PATH (the rest of its module is read
     /// from disk)
     #[arg(long, value_name = "PATH")]
@@ -114,6 +117,8 @@ pub enum Command {
     },
     /// Language server on stdio
     Lsp,
+    /// What a change does to Bedrock access since BASE (a git revision or a directory)
+    Diff(DiffArgs),
 }
 
 #[derive(clap::Args, Debug, Default, Clone)]
@@ -206,4 +211,55 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `bedrock-lint diff`'s formats.
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiffFormat {
+    Human,
+    Markdown,
+    Json,
+    Sarif,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct DiffArgs {
+    /// A git revision (origin/main, a commit) or a directory holding the base tree
+    pub base: String,
+    /// Files or directories to compare (default: .)
+    pub paths: Vec<PathBuf>,
+    /// Report format (default: human on a terminal, markdown otherwise)
+    #[arg(long, value_enum)]
+    pub format: Option<DiffFormat>,
+    /// Write the report to FILE instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// One more report: FORMAT=FILE (`-` for stdout); repeatable
+    #[arg(long, value_name = "FORMAT=FILE")]
+    pub output_format: Vec<String>,
+    /// Exit 1 when a new finding is at or above this severity
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    /// Config file (default: nearest .bedrock-lint.hcl), used for both sides
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Only these rules (comma list of codes, names or prefixes)
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Skip these rules
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Extra variable values for both sides, as terraform plan -var-file
+    #[arg(long, value_name = "FILE")]
+    pub var_file: Vec<PathBuf>,
+    /// Links in the markdown report: URL the repository's files are under
+    /// (e.g. https://github.com/o/r/blob/SHA)
+    #[arg(long, value_name = "URL", env = "BEDROCK_LINT_LINK_BASE")]
+    pub link_base: Option<String>,
+    /// Plain output without colour (also: NO_COLOR)
+    #[arg(long)]
+    pub no_color: bool,
+    /// No summary on stderr
+    #[arg(short, long)]
+    pub quiet: bool,
 }

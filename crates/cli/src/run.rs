@@ -43,6 +43,7 @@ pub fn run(argv: Vec<OsString>) -> i32 {
         Some(Command::Init { force }) => commands::init::command(force),
         Some(Command::Completions { shell }) => commands::completions::command(shell),
         Some(Command::Lsp) => commands::lsp::command(),
+        Some(Command::Diff(args)) => commands::diff::command(&args),
         None => commands::check::command(&cli.lint),
     };
     match result {
@@ -62,6 +63,7 @@ fn shadowed_path(command: &Command) -> Option<&'static str> {
         Command::Rules { .. } => "rules",
         Command::Explain { .. } => "explain",
         Command::Init { .. } => "init",
+        Command::Diff(_) => "diff",
         Command::Completions { .. } | Command::Lsp => return None,
     };
     std::path::Path::new(name).exists().then_some(name)

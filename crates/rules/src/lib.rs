@@ -7,6 +7,7 @@ pub mod configs;
 pub mod context;
 pub mod date;
 pub mod diagnostic;
+pub mod diff;
 pub mod docs;
 pub mod fix;
 pub mod iam;

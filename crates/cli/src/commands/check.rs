@@ -69,6 +69,12 @@ pub fn command(args: &LintArgs) -> Result<i32, Failure> {
     }
     let mut report = bedrock_lint_rules::lint(&input).map_err(|e| Failure(e.0))?;
     prepare(&mut report);
+    if let Some(rev) = &args.new_from_rev {
+        let n = crate::commands::diff::new_from_rev::filter(&mut report, rev, &input)?;
+        if !args.quiet && n > 0 {
+            eprintln!("{n} finding(s) hidden: present at {rev} on lines the change did not touch");
+        }
+    }
     if report.model.files.is_empty() {
         eprintln!(
             "bedrock-lint: warning: no Terraform file found in {} (looked for *.tf, *.tf.json, *.tfvars, *.tfvars.json and plan JSON)",

@@ -3,6 +3,7 @@
 pub mod access;
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod explain;
 pub mod init;
 pub mod lsp;
