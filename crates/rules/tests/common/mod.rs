@@ -1,4 +1,5 @@
-//! Shared test helpers: lint a directory the way the CLI does, with "today" pinned.
+//! Shared test helpers of the rules crate and the CLI's tests (which include this
+//! file): lint a directory the way the CLI does, with "today" pinned.
 
 #![allow(dead_code)]
 
@@ -7,9 +8,14 @@ use std::path::{Path, PathBuf};
 
 pub const TODAY: &str = "2026-11-29";
 
-/// The workspace root (this crate lives in crates/rules).
+/// The workspace root, from the rules crate (crates/rules) or the root package.
 pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if manifest.join("crates").is_dir() {
+        manifest
+    } else {
+        manifest.join("../..")
+    }
 }
 
 /// Lints `dir` with the config found by discovery (or `config`).
