@@ -8,6 +8,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::iam::policy::{Field, Statement};
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
+use crate::visit::consequence;
 
 pub const META: Meta = Meta {
     code: "BL104",
@@ -105,8 +106,9 @@ const HELP: &str = "list the exact actions the statement needs (for invocation: 
 
 /// `23 admin actions (e.g. bedrock:CreateGuardrail) and 4 invoke actions`.
 fn summary(admin: &[&Action], invoke: &[&Action]) -> String {
+    // The most consequential admin action first (logging, guardrails, model access).
     let mut names: Vec<&str> = admin.iter().map(|a| a.name.as_str()).collect();
-    names.sort();
+    names.sort_by_key(|n| (consequence(n), n.to_ascii_lowercase()));
     let a = match names.len() {
         1 => format!("the admin action {}", names[0]),
         n => format!("{n} admin actions (e.g. {})", names[0]),

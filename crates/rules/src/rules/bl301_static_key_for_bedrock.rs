@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::PrincipalKind;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
+use crate::visit::consequence;
 
 pub const META: Meta = Meta {
     code: "BL301",
@@ -21,10 +22,21 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         if p.kind != PrincipalKind::User || p.access_keys.is_empty() {
             continue;
         }
-        let Some(grant) = ctx.grants(i).iter().find(|g| !g.granted.is_empty()) else {
+        // Name the most consequential Bedrock action the key unlocks.
+        let Some((grant, x)) = ctx
+            .grants(i)
+            .iter()
+            .flat_map(|g| g.granted.iter().map(move |x| (g, x)))
+            .min_by_key(|(_, x)| {
+                (
+                    consequence(&x.action.name),
+                    x.action.name.to_ascii_lowercase(),
+                )
+            })
+        else {
             continue;
         };
-        let action = grant.granted[0].action.name.as_str();
+        let action = x.action.name.as_str();
         let user = p.name.as_deref().unwrap_or(&p.address);
         for &k in &p.access_keys {
             let key = ctx.resource(k);
