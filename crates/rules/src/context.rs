@@ -124,6 +124,17 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Is `account` the account being deployed (RULES.md: `data.aws_caller_identity`
+    /// stands for it and it is always approved)? Known from a plan, where Terraform
+    /// read the caller identity.
+    pub fn deploying_account(&self, account: &str) -> bool {
+        self.model.resources.iter().any(|r| {
+            r.mode == bedrock_lint_parser::Mode::Data
+                && r.rtype == "aws_caller_identity"
+                && r.body.get("account_id").and_then(|v| v.as_str()) == Some(account)
+        })
+    }
+
     pub fn resource(&self, i: usize) -> &'a Resource {
         &self.model.resources[i]
     }

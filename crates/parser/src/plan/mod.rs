@@ -30,15 +30,28 @@ pub fn resources(file: FileId, plan: &Json, dir: &Path) -> Vec<Resource> {
     }
     let planned = planned_addresses(plan);
     let mut out = Vec::new();
-    let mut stack: Vec<&Json> = plan
+    // Planned resources, then the data sources Terraform read while planning
+    // (`prior_state`: the caller identity among them, the deploying account).
+    let mut stack: Vec<(&Json, bool)> = plan
         .get("planned_values")
         .and_then(|p| p.get("root_module"))
+        .map(|m| (m, false))
         .into_iter()
+        .chain(
+            plan.get("prior_state")
+                .and_then(|p| p.get("values"))
+                .and_then(|v| v.get("root_module"))
+                .map(|m| (m, true)),
+        )
         .collect();
-    while let Some(m) = stack.pop() {
+    let mut seen: HashSet<String> = HashSet::new();
+    while let Some((m, prior)) = stack.pop() {
         for r in m.get("resources").and_then(Json::as_array).unwrap_or(&[]) {
             let get = |k: &str| r.get(k).and_then(Json::as_str).unwrap_or("").to_string();
             let address = get("address");
+            if (prior && get("mode") != "data") || !seen.insert(address.clone()) {
+                continue;
+            }
             let mode = if get("mode") == "data" {
                 Mode::Data
             } else {
@@ -81,7 +94,7 @@ pub fn resources(file: FileId, plan: &Json, dir: &Path) -> Vec<Resource> {
             .and_then(Json::as_array)
             .unwrap_or(&[])
         {
-            stack.push(c);
+            stack.push((c, prior));
         }
     }
     out.sort_by(|a, b| a.address.cmp(&b.address));

@@ -51,7 +51,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             format!("in any account (\"{account}\")")
         } else {
             match accounts {
-                Some(a) if !a.iter().any(|x| x == account) => {
+                Some(a) if !a.iter().any(|x| x == account) && !ctx.deploying_account(account) => {
                     format!("in account {account}, outside approved_accounts")
                 }
                 _ => continue,

@@ -59,11 +59,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         if has_hole(acct) {
                             continue;
                         }
-                        let approved = ctx
-                            .config
-                            .approved_accounts
-                            .as_ref()
-                            .is_some_and(|a| a.iter().any(|x| x == acct));
+                        let approved = ctx.deploying_account(acct)
+                            || ctx
+                                .config
+                                .approved_accounts
+                                .as_ref()
+                                .is_some_and(|a| a.iter().any(|x| x == acct));
                         if approved {
                             continue;
                         }
