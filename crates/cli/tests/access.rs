@@ -126,7 +126,7 @@ fn invoke_column_answers() {
     let main = [
         role(
             "a_two",
-            r#"["bedrock:InvokeModel", "bedrock:Converse"]"#,
+            r#"["bedrock:InvokeModel", "bedrock:CountTokens"]"#,
             &two,
         ),
         role(

@@ -3,8 +3,8 @@
 //! A shortened value always ends with `…`, so a cut ARN cannot pass for a whole one;
 //! json and markdown keep every value in full.
 //!
-//! The INVOKE column is derived here from the map's invoke grants: the model-invoke
-//! actions (the catalog's `targets_model_resources`) and the models their resources
+//! The INVOKE column is derived here from the map's invoke grants: the invoke actions
+//! the catalog marks `targets_model_resources` (InvokeModel, CountTokens, …) and the models their resources
 //! name (the ARN's id after `foundation-model/` or `inference-profile/`, geography
 //! prefix removed).
 
