@@ -69,7 +69,7 @@ fn example_tree_at_80_and_120_columns() {
 
 #[test]
 fn no_line_passes_narrow_widths() {
-    for columns in [10, 20, 40, 60, 79] {
+    for columns in [4, 10, 20, 40, 60, 79] {
         let out = access(&repo(), &["testdata/example"], Some(&columns.to_string()));
         assert_fits(&out, columns);
         // A shortened ARN says so.

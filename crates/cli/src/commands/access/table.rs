@@ -200,8 +200,15 @@ fn trust_label(t: &Trust) -> String {
     }
 }
 
-/// The one-line part of a row: principal, invoke answer, session, environments.
-fn row(e: &Entry) -> [Cell; 4] {
+/// A principal's row: its root module, the one-line cells (principal, invoke
+/// answer, session, environments) and the labelled lines under them.
+struct Row<'a> {
+    root: &'a str,
+    cells: [Cell; 4],
+    details: Vec<(&'static str, Cell)>,
+}
+
+fn cells(e: &Entry) -> [Cell; 4] {
     [
         Cell::Text(e.address.clone()),
         invoke(e),
@@ -251,7 +258,9 @@ fn widths(natural: &[usize; 4], width: usize) -> [usize; 4] {
     w
 }
 
-fn line(out: &mut String, cells: &[String], w: &[usize; 4]) {
+/// One line of cells, padded to the column widths; cut at `width` when even the gaps
+/// between columns do not fit.
+fn line(out: &mut String, cells: &[String], w: &[usize; 4], width: usize) {
     let mut l = String::new();
     for (i, c) in cells.iter().enumerate() {
         l.push_str(c);
@@ -259,7 +268,7 @@ fn line(out: &mut String, cells: &[String], w: &[usize; 4]) {
             l.push_str(&" ".repeat(w[i].saturating_sub(chars(c)) + GAP));
         }
     }
-    out.push_str(l.trim_end());
+    out.push_str(&cut(l.trim_end(), width));
     out.push('\n');
 }
 
@@ -267,21 +276,25 @@ fn line(out: &mut String, cells: &[String], w: &[usize; 4]) {
 /// actions indented under it. With several root modules (where one address can name
 /// several principals) rows are grouped under their root's path.
 pub fn render_table(map: &[Entry], width: usize) -> String {
-    let rows: Vec<(&str, [Cell; 4], Vec<(&str, Cell)>)> = map
+    let rows: Vec<Row> = map
         .iter()
-        .map(|e| (e.root.as_str(), row(e), details(e)))
+        .map(|e| Row {
+            root: &e.root,
+            cells: cells(e),
+            details: details(e),
+        })
         .collect();
     let mut natural: [usize; 4] = std::array::from_fn(|i| chars(HEADERS[i]));
-    for (_, r, _) in &rows {
-        for (n, c) in natural.iter_mut().zip(r) {
+    for r in &rows {
+        for (n, c) in natural.iter_mut().zip(&r.cells) {
             *n = (*n).max(chars(&c.full()));
         }
     }
     let w = widths(&natural, width);
     let mut out = String::new();
     let headers: Vec<String> = HEADERS.iter().zip(w).map(|(h, w)| cut(h, w)).collect();
-    line(&mut out, &headers, &w);
-    let mut roots: Vec<&str> = rows.iter().map(|(root, _, _)| *root).collect();
+    line(&mut out, &headers, &w, width);
+    let mut roots: Vec<&str> = rows.iter().map(|r| r.root).collect();
     roots.sort();
     roots.dedup();
     for root in &roots {
@@ -289,15 +302,53 @@ pub fn render_table(map: &[Entry], width: usize) -> String {
             out.push_str(&cut(&format!("{root}:"), width));
             out.push('\n');
         }
-        for (_, r, details) in rows.iter().filter(|(x, _, _)| x == root) {
-            let cells: Vec<String> = r.iter().zip(w).map(|(c, w)| c.fit(w)).collect();
-            line(&mut out, &cells, &w);
-            for (label, cell) in details {
+        for r in rows.iter().filter(|r| r.root == *root) {
+            let cells: Vec<String> = r.cells.iter().zip(w).map(|(c, w)| c.fit(w)).collect();
+            line(&mut out, &cells, &w, width);
+            for (label, cell) in &r.details {
                 let indent = format!("  {label}: ");
                 let rest = width.saturating_sub(chars(&indent));
-                out.push_str(&format!("{indent}{}\n", cell.fit(rest)));
+                out.push_str(&cut(&format!("{indent}{}", cell.fit(rest)), width));
+                out.push('\n');
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_value_ends_with_an_ellipsis_and_keeps_its_count() {
+        let arn =
+            "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0";
+        assert_eq!(
+            Cell::Text(arn.into()).fit(30),
+            "arn:aws:bedrock:us-east-1::fo…"
+        );
+        assert_eq!(
+            Cell::Text(format!("{arn} +2")).fit(30),
+            "arn:aws:bedrock:us-east-1:… +2"
+        );
+        assert_eq!(Cell::Text("short".into()).fit(30), "short");
+        assert_eq!(cut("abc", 0), "");
+    }
+
+    #[test]
+    fn a_model_list_shortens_each_id() {
+        let c = Cell::List {
+            head: "2 models".into(),
+            items: vec![
+                "anthropic.claude-3-5-sonnet-20240620-v1:0".into(),
+                "amazon.titan-embed-text-v2:0".into(),
+            ],
+        };
+        assert_eq!(c.fit(200).len(), c.full().len());
+        assert_eq!(c.fit(40), "2 models (claude-3-5-s…, titan-embed-…)");
+        assert_eq!(c.fit(14), "2 models (…)");
+        assert_eq!(c.fit(8), "2 models");
+        assert_eq!(c.fit(5), "2 mo…");
+    }
 }
