@@ -135,3 +135,19 @@ fn configuration_warning_sample_is_real_output() {
     let d = doc("configuration.md");
     assert_eq!(block(&d, "## When nothing is linted", 0), run(&dir, &[]).1);
 }
+
+#[test]
+fn access_table_sample_is_real_output() {
+    let d = doc("output-formats.md");
+    let o = Command::new(BIN)
+        .args(["access", "testdata/example"])
+        .current_dir(repo())
+        .env("BEDROCK_LINT_TODAY", common::TODAY)
+        .env("COLUMNS", "80")
+        .output()
+        .expect("run bedrock-lint");
+    assert_eq!(
+        block(&d, "## The access map", 0),
+        String::from_utf8(o.stdout).expect("utf-8")
+    );
+}

@@ -422,8 +422,9 @@ resource "aws_iam_role_policy" "ci" {
     let (_, table, _) = run(&dir, &["access"]);
     assert_eq!(
         table,
-        "PRINCIPAL        KIND  INVOKE                  ADMIN  RESOURCES  TRUST                                                                      MAX SESSION  ENV\n\
-         aws_iam_role.ci  role  bedrock:InvokeModel +1  -      (unknown)  oidc:token.actions.githubusercontent.com (repo:acme/app:environment:prod)  7200         -\n"
+        "PRINCIPAL        INVOKE   SESSION  ENV\n\
+         aws_iam_role.ci  unknown  7200     -\n  \
+         trust: oidc:token.actions.githubusercontent.com (repo:acme/app:environment:prod)\n"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -435,8 +436,9 @@ fn access_table_markdown_dot() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        "PRINCIPAL         KIND  INVOKE               ADMIN  RESOURCES  TRUST                         MAX SESSION  ENV\n\
-         aws_iam_role.app  role  bedrock:InvokeModel  -      *          service:lambda.amazonaws.com  -            -\n"
+        "PRINCIPAL         INVOKE           SESSION  ENV\n\
+         aws_iam_role.app  every model (*)  -        -\n  \
+         trust: service:lambda.amazonaws.com\n"
     );
     let (_, out, _) = run(&dir, &["access", "--format", "markdown"]);
     assert_eq!(

@@ -3,7 +3,10 @@
 use crate::error::Failure;
 use crate::output::stdout;
 
-pub const STARTER_CONFIG: &str = r#"# bedrock-lint configuration: https://github.com/ (see docs/configuration.md)
+// No URL: the project has no public address yet, and a placeholder would send
+// readers nowhere. The commands below work offline, from the installed binary.
+pub const STARTER_CONFIG: &str = r#"# bedrock-lint configuration. Every setting: docs/configuration.md of bedrock-lint;
+# the rules: `bedrock-lint rules`, one rule's documentation: `bedrock-lint explain BL101`.
 
 # Model IDs (globs) that workloads may invoke. Unset: BL102 is off.
 # approved_models = ["anthropic.claude-3-5-sonnet-*", "amazon.titan-embed-text-v2:0"]

@@ -3,13 +3,15 @@
 //! session length. Formats: table (default), json, markdown, dot.
 
 pub mod render;
+pub mod table;
 
 use crate::args::{AccessFormat, LintArgs};
 use crate::error::Failure;
 use crate::input::lint_input;
 use crate::output::write_report;
 use bedrock_lint_rules::iam::access::access_map;
-use render::{render_dot, render_json, render_markdown, render_table};
+use render::{render_dot, render_json, render_markdown};
+use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn command(
@@ -24,7 +26,11 @@ pub fn command(
     let map = access_map(&model, &view, input.today);
     let text = match format {
         AccessFormat::Json => render_json(&map),
-        AccessFormat::Table => render_table(&map),
+        AccessFormat::Table => {
+            // The human report's width: `COLUMNS`, the terminal, else 100.
+            let tty = output.is_none_or(|p| p == Path::new("-")) && std::io::stdout().is_terminal();
+            table::render_table(&map, crate::terminal::width(tty))
+        }
         AccessFormat::Markdown => render_markdown(&map),
         AccessFormat::Dot => render_dot(&map),
     };

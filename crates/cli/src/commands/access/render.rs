@@ -1,4 +1,4 @@
-//! The access map's formats: json (version 1), table, markdown, dot.
+//! The access map's formats: json (version 1), markdown, dot (the table: `table.rs`).
 
 use bedrock_lint_rules::iam::access::{Entry, Grant, Session, Trust, UNKNOWN};
 use serde_json::{json, Map, Value};
@@ -44,7 +44,7 @@ pub fn render_json(map: &[Entry]) -> String {
     s
 }
 
-// ---------------------------------------------------------------- table / markdown
+// ---------------------------------------------------------------- markdown
 
 /// "first +N" for a list of more than one item; "-" when empty.
 fn collapse(items: &[String]) -> String {
@@ -110,47 +110,6 @@ fn row(e: &Entry) -> [String; 8] {
         },
         collapse(&e.environments),
     ]
-}
-
-pub fn render_table(map: &[Entry]) -> String {
-    // With several root modules the same address can name several principals: say
-    // which root each belongs to.
-    let several_roots = map.iter().any(|e| e.root != map[0].root);
-    let rows: Vec<[String; 8]> = map
-        .iter()
-        .map(|e| {
-            let mut r = row(e);
-            if several_roots {
-                r[0] = format!("{}: {}", e.root, r[0]);
-            }
-            r
-        })
-        .collect();
-    let mut widths: Vec<usize> = HEADERS.iter().map(|h| h.chars().count()).collect();
-    for r in &rows {
-        for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
-        }
-    }
-    let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let mut l = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            if i + 1 < cells.len() {
-                l.push_str(c);
-                l.push_str(&" ".repeat(widths[i] - c.chars().count() + 2));
-            } else {
-                l.push_str(c);
-            }
-        }
-        out.push_str(l.trim_end());
-        out.push('\n');
-    };
-    line(&HEADERS.map(String::from));
-    for r in &rows {
-        line(r);
-    }
-    out
 }
 
 fn md_cell(s: &str) -> String {
