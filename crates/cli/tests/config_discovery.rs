@@ -109,3 +109,35 @@ fn a_broken_config_anywhere_in_the_run_is_exit_2() {
         assert!(stderr.contains("approved_modles"), "{stderr}");
     }
 }
+
+/// The scanned tree is the repository holding the linted path: a root module in
+/// `envs/prod` calling `../../modules/app` is followed when the run starts there (as
+/// pre-commit does from the top, and an editor from the file's folder).
+#[test]
+fn modules_elsewhere_in_the_repository_are_followed_from_a_subfolder() {
+    let dir = tree(
+        "repo-boundary",
+        &[
+            (".git/HEAD", "ref: refs/heads/main\n"),
+            (".bedrock-lint.hcl", "invocation_logging = \"external\"\n"),
+            (
+                "envs/prod/main.tf",
+                "module \"app\" {\n  source = \"../../modules/app\"\n}\n",
+            ),
+            (
+                "modules/app/main.tf",
+                &policy("anthropic.claude-3-5-sonnet-20240620-v1:0").replace(
+                    "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-5-sonnet-20240620-v1:0",
+                    "*",
+                ),
+            ),
+        ],
+    );
+    let (code, stdout, _) = run(&dir.join("envs/prod"), &["."]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stdout.contains("modules/app/main.tf:16:18: error[BL101]"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("BL905"), "{stdout}");
+}

@@ -114,6 +114,19 @@ pub struct Sources {
     pub allowed: Vec<PathBuf>,
 }
 
+/// The work tree of the git repository holding `path` (a folder with `.git`), if any.
+fn repository_root(path: &Path) -> Option<PathBuf> {
+    let mut dir = path.canonicalize().ok()?;
+    loop {
+        if dir.join(".git").exists() {
+            return Some(dir);
+        }
+        if !dir.pop() {
+            return None;
+        }
+    }
+}
+
 /// A path argument that does not exist or cannot be read: the run fails (exit 2).
 #[derive(Debug)]
 pub struct PathError(pub String);
@@ -124,6 +137,14 @@ pub fn load(opts: &LoadOptions) -> Result<Sources, PathError> {
     let mut allowed = Vec::new();
     if let Ok(cwd) = std::env::current_dir().and_then(|c| c.canonicalize()) {
         allowed.push(cwd);
+    }
+    // The scanned tree reaches up to the repository holding a path: `envs/prod`
+    // calling `../../modules/x` is read whether the run starts at the repository
+    // root, in `envs/prod`, or from an editor opened on one file.
+    for p in &opts.paths {
+        if let Some(top) = repository_root(p) {
+            allowed.push(top);
+        }
     }
     for p in &opts.paths {
         let p = clean(p);
