@@ -99,13 +99,16 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                 (Some(t), _) if applies(action, t) => idx.push(i),
                 (Some(_), _) => {}
                 // Partly known: judged on its known parts when they decide.
-                (None, Some((skel, _))) => {
+                (None, Some((skel, shown))) => {
                     if !applies(action, &partial::widened(skel)) {
                         continue;
                     }
                     if partial::unknown_matters(skel) {
-                        out.unknown
-                            .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                        // Name the part that decides (the resource id), not the first.
+                        let what = partial::deciding_part(shown)
+                            .or_else(|| e.unknown.clone())
+                            .unwrap_or_default();
+                        out.unknown.get_or_insert((what, e.primary()));
                     } else {
                         idx.push(i);
                     }

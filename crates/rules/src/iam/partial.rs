@@ -72,3 +72,49 @@ pub fn unknown_matters(skeleton: &str) -> bool {
     }
     has_hole(parts[2]) || has_hole(parts[5])
 }
+
+/// The unknown part that decides, named as written (`var.model` in
+/// `arn:${data.aws_partition.current.partition}:bedrock:us-east-1::foundation-model/${var.model}`):
+/// the first `${…}` in the service or the resource part of a partly known ARN shown
+/// with its `${…}` parts. `None` when no such part is found.
+pub fn deciding_part(shown: &str) -> Option<String> {
+    // ARN segments, `:` inside `${…}` not counted.
+    let mut segments: Vec<String> = vec![String::new()];
+    let mut depth = 0usize;
+    let mut chars = shown.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '$' if chars.peek() == Some(&'{') => {
+                depth += 1;
+                segments.last_mut()?.push(c);
+                continue;
+            }
+            '}' if depth > 0 => depth -= 1,
+            ':' if depth == 0 && segments.len() < 6 => {
+                segments.push(String::new());
+                continue;
+            }
+            _ => {}
+        }
+        segments.last_mut()?.push(c);
+    }
+    let deciding = [segments.get(2), segments.get(5)];
+    let found = deciding.into_iter().flatten().find_map(|seg| {
+        let start = seg.find("${")? + 2;
+        let mut depth = 1;
+        for (i, c) in seg[start..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(seg[start..start + i].to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    });
+    found
+}
