@@ -134,6 +134,23 @@ pub(super) fn call(
             }
         }
         "join" => return join(&args, sp),
+        // A known list whose elements are only partly known (ARNs with a partition or
+        // region hole): the elements stay, only known duplicates go. IAM reads such a
+        // list as a set, so the grants are those of the list as written.
+        "distinct"
+            if args.first().is_some_and(|a| {
+                a.as_list()
+                    .is_some_and(|l| l.iter().all(|v| v.is_known() || v.template().is_some()))
+            }) =>
+        {
+            let mut items = args
+                .first()
+                .and_then(Value::as_list)
+                .unwrap_or(&[])
+                .to_vec();
+            dedup(&mut items);
+            return Value::list(items, sp);
+        }
         // The number of elements is known even when some of them are not.
         "length" if args.first().is_some_and(|a| !a.is_unknown()) => {
             return match args.first().map(|a| &a.kind) {
