@@ -182,6 +182,9 @@ fn lint_per_file(model: Model, set: &ConfigSet, today: Date) -> Report {
     finish(model, view, diagnostics)
 }
 
+/// How the model spells the key of an instance of unknown repetition.
+const UNKNOWN_KEY: &str = "[(unknown)]";
+
 /// Every enabled rule, then suppressions and severities, under one config.
 fn run_with(
     model: &Model,
@@ -202,6 +205,14 @@ fn run_with(
         // own is named (RULES.md: `address` is always a Terraform address).
         if d.address.is_none() {
             d.address = d.principal.clone();
+        }
+        // An instance of unknown repetition has no key yet: its address is the
+        // configuration address (`module.app.aws_iam_role.this`), never an invented
+        // key (`[(unknown)]`).
+        for a in [&mut d.address, &mut d.principal].into_iter().flatten() {
+            if a.contains(UNKNOWN_KEY) {
+                *a = a.replace(UNKNOWN_KEY, "");
+            }
         }
     }
     diagnostics
