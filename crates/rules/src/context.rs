@@ -24,6 +24,7 @@ pub struct Ctx<'a> {
     grants: Vec<OnceLock<Vec<PrincipalGrant<'a>>>>,
     sensitive: Vec<OnceLock<Vec<SensitiveGrant<'a>>>>,
     reached_by: OnceLock<Vec<Vec<usize>>>,
+    boundaries: Vec<OnceLock<Option<boundary::Allowed>>>,
     statements: OnceLock<Vec<PolicyStatements<'a>>>,
 }
 
@@ -45,6 +46,9 @@ impl<'a> Ctx<'a> {
                 .collect(),
             statements: OnceLock::new(),
             reached_by: OnceLock::new(),
+            boundaries: (0..view.principals.len())
+                .map(|_| OnceLock::new())
+                .collect(),
         }
     }
 
@@ -116,12 +120,13 @@ impl<'a> Ctx<'a> {
     /// Does principal `i`'s known permissions boundary leave `action` on the written
     /// resource pattern `text` as it is? `true` without a known boundary.
     pub fn boundary_keeps(&self, i: usize, action: &str, text: &str) -> bool {
-        match self.view.principals[i].boundary {
-            Boundary::Known(b) => {
-                boundary::covers(&self.view.policies[b].doc, self.today, action, text)
-            }
-            _ => true,
-        }
+        let allowed = self.boundaries[i].get_or_init(|| match self.view.principals[i].boundary {
+            Boundary::Known(b) => Some(boundary::allowed(&self.view.policies[b].doc, self.today)),
+            _ => None,
+        });
+        allowed
+            .as_ref()
+            .is_none_or(|a| boundary::covers(a, action, text))
     }
 
     /// Is `account` the account being deployed (RULES.md: `data.aws_caller_identity`

@@ -8,11 +8,14 @@ use crate::catalog::{catalog, wildcard_match};
 use crate::date::Date;
 use std::collections::HashMap;
 
+/// What a boundary allows, per action; computed once per boundary.
+pub type Allowed = HashMap<&'static str, Option<Vec<String>>>;
+
 /// What a permissions boundary allows: per catalog action, the resource patterns
 /// (`None`: every resource, through `NotResource` or an unknown pattern read
 /// generously — the boundary then narrows nothing for that action).
-pub(super) fn allows(doc: &PolicyDoc, today: Date) -> HashMap<&'static str, Option<Vec<String>>> {
-    let mut out: HashMap<&'static str, Option<Vec<String>>> = HashMap::new();
+pub fn allowed(doc: &PolicyDoc, today: Date) -> Allowed {
+    let mut out: Allowed = HashMap::new();
     for st in doc
         .statements
         .iter()
@@ -49,11 +52,7 @@ pub(super) fn allows(doc: &PolicyDoc, today: Date) -> HashMap<&'static str, Opti
 
 /// Narrows one grant to what the boundary allows (RULES.md "Permissions boundary");
 /// `false` when the boundary allows none of it.
-pub(super) fn intersect(
-    gr: &mut Granted,
-    st: &Statement,
-    allowed: &HashMap<&'static str, Option<Vec<String>>>,
-) -> bool {
+pub(super) fn intersect(gr: &mut Granted, st: &Statement, allowed: &Allowed) -> bool {
     let Some(entry) = allowed.get(gr.action.name.as_str()) else {
         return false; // the boundary does not allow the action at all
     };
@@ -103,9 +102,10 @@ pub(super) fn intersect(
     !gr.resources.is_empty() || !gr.narrowed.is_empty() || gr.not_resource
 }
 
-/// Does a boundary document allow `action` on everything the pattern `text` matches?
-pub fn covers(doc: &PolicyDoc, today: Date, action: &str, text: &str) -> bool {
-    match allows(doc, today).get(action) {
+/// Does a boundary (as [`allowed`] read it) allow `action` on everything the pattern
+/// `text` matches?
+pub fn covers(allowed: &Allowed, action: &str, text: &str) -> bool {
+    match allowed.get(action) {
         None => false,
         Some(None) => true,
         Some(Some(bounds)) => bounds.iter().any(|b| b == "*" || wildcard_match(b, text)),

@@ -58,7 +58,7 @@ pub fn principal_grants<'v>(
         }
     }
     if let Boundary::Known(b) = p.boundary {
-        let allowed = boundary::allows(&view.policies[b].doc, today);
+        let allowed = boundary::allowed(&view.policies[b].doc, today);
         for g in &mut out {
             let st = g.stmt;
             g.granted
