@@ -95,6 +95,10 @@ impl<'r> Evaluator<'r> {
             ),
             ExprKind::Object(items) => {
                 let mut entries: Vec<Entry> = Vec::new();
+                // A key known only in part (`"${var.issuer}:aud"`): the object is
+                // unknown, but its structure is kept with that key written `${…}`,
+                // so what the known part decides can still be read.
+                let mut partly_known_key: Option<String> = None;
                 for item in items {
                     let key = match &item.key {
                         ObjectKey::Name(n) => n.clone(),
@@ -104,9 +108,14 @@ impl<'r> Evaluator<'r> {
                             let kv = self.eval(k, m, sc);
                             match kv.as_str() {
                                 Some(s) => s.to_string(),
-                                None => match kv.as_number() {
-                                    Some(n) => crate::value::format_number(n),
-                                    None => {
+                                None => match (kv.as_number(), kv.template()) {
+                                    (Some(n), _) => crate::value::format_number(n),
+                                    (None, Some(t)) => {
+                                        let shown = t.display();
+                                        partly_known_key.get_or_insert(shown.clone());
+                                        shown
+                                    }
+                                    (None, None) => {
                                         return Value::unknown(
                                             format!("object key {}", kv.display()),
                                             span,
@@ -125,7 +134,16 @@ impl<'r> Evaluator<'r> {
                         value: v,
                     });
                 }
-                Value::object(entries, span)
+                match partly_known_key {
+                    Some(key) => {
+                        let mut v = Value::unknown(format!("object key {key}"), span);
+                        if let Kind::Unknown(u) = &mut v.kind {
+                            u.structure = Some(Box::new(Value::object(entries, span)));
+                        }
+                        v
+                    }
+                    None => Value::object(entries, span),
+                }
             }
             ExprKind::Variable(name) => self.traversal(e, name, &[], m, sc),
             ExprKind::Traversal(root, ops) => match &root.kind {

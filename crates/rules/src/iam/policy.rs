@@ -162,6 +162,34 @@ pub struct Statement {
     pub span: Option<Span>,
 }
 
+impl Condition {
+    /// Can this condition's key be `key` (case-insensitive)? An unknown key can be
+    /// anything; a key known in part (`${…}:aud`) only what its known parts allow.
+    pub fn key_may_be(&self, key: &str) -> bool {
+        if self.key == "(unknown)" {
+            return true;
+        }
+        if !self.key.contains("${") {
+            return self.key.eq_ignore_ascii_case(key);
+        }
+        // Every unknown part stands for any text.
+        let mut pattern = String::new();
+        let mut rest = self.key.as_str();
+        while let Some(i) = rest.find("${") {
+            pattern.push_str(&rest[..i]);
+            pattern.push('*');
+            rest = rest[i..].find('}').map_or("", |j| &rest[i + j + 1..]);
+        }
+        pattern.push_str(rest);
+        crate::catalog::wildcard_match(&pattern.to_ascii_lowercase(), &key.to_ascii_lowercase())
+    }
+
+    /// A key not written out in full (wholly or partly unknown).
+    pub fn key_unknown(&self) -> bool {
+        self.key == "(unknown)" || self.key.contains("${")
+    }
+}
+
 impl Statement {
     pub fn conditions_on<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a Condition> + 'a {
         self.conditions
@@ -355,7 +383,17 @@ fn statement(s: &Value) -> Result<Statement, (String, Option<Span>)> {
     let mut conditions = Vec::new();
     if let Some(c) = s.get("Condition") {
         for op in c.entries() {
-            if op.value.is_unknown() {
+            // Condition keys known only in part (`"${var.issuer}:aud"`): each entry
+            // is read with its key written `${…}` (see `Condition::key_may_be`).
+            let op_value = match (&op.value.kind, op.value.encoded_structure()) {
+                (Kind::Unknown(_), Some(structure))
+                    if matches!(structure.kind, Kind::Object(_)) =>
+                {
+                    structure
+                }
+                _ => &op.value,
+            };
+            if op_value.is_unknown() {
                 conditions.push(Condition {
                     operator: op.key.clone(),
                     operator_span: op.key_span,
@@ -368,7 +406,7 @@ fn statement(s: &Value) -> Result<Statement, (String, Option<Span>)> {
                 });
                 continue;
             }
-            for k in op.value.entries() {
+            for k in op_value.entries() {
                 conditions.push(Condition {
                     operator: op.key.clone(),
                     operator_span: op.key_span,

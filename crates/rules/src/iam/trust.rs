@@ -159,6 +159,8 @@ pub fn web_identities(doc: &PolicyDoc) -> Vec<WebIdentity<'_>> {
                         let k = c.key.as_str();
                         k.strip_suffix(":sub")
                             .or_else(|| k.strip_suffix(":aud"))
+                            // A key known only in part names no host.
+                            .filter(|h| !h.contains("${"))
                             .map(str::to_string)
                     })
                 });

@@ -45,11 +45,9 @@ fn narrowing(st: &Statement) -> Narrowing {
         any = true;
         regions.extend(c.values.texts().map(str::to_string));
     }
-    if st
-        .conditions
-        .iter()
-        .any(|c| c.key == "(unknown)" || c.values.unknown.is_some())
-    {
+    if st.conditions.iter().any(|c| {
+        (c.key_unknown() && c.key_may_be("aws:RequestedRegion")) || c.values.unknown.is_some()
+    }) {
         return Narrowing::Unknown;
     }
     if any {

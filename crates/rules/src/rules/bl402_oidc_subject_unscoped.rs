@@ -36,7 +36,7 @@ pub fn sub_finding<'a>(wi: &WebIdentity<'a>) -> SubFinding<'a> {
     let conds = wi.sub_conditions();
     // A condition whose key is not known may be the `sub` condition: undecidable
     // (BL905 says so), never reported as missing.
-    if conds.is_empty() && wi.stmt.conditions.iter().any(|c| c.key == "(unknown)") {
+    if conds.is_empty() && wi.stmt.conditions.iter().any(|c| may_pin_sub(c, wi)) {
         return SubFinding::None;
     }
     if conds.is_empty() {
@@ -135,4 +135,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Could a condition whose key is not written out in full be on the provider's `sub`
+/// claim? `${var.issuer}:aud` cannot; `${var.key}` can.
+pub fn may_pin_sub(c: &crate::iam::policy::Condition, wi: &WebIdentity) -> bool {
+    let claim = format!("{}:sub", wi.host.as_deref().unwrap_or("provider"));
+    c.key_unknown() && c.key_may_be(&claim)
 }

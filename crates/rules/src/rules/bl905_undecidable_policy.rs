@@ -214,7 +214,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
         for wi in ctx.web_identities(&pol.doc) {
             if wi.sub_conditions().is_empty() {
-                if let Some(c) = wi.stmt.conditions.iter().find(|c| c.key == "(unknown)") {
+                if let Some(c) = wi.stmt.conditions.iter().find(|c| {
+                    let claim = format!("{}:sub", wi.host.as_deref().unwrap_or("provider"));
+                    c.key_unknown() && c.key_may_be(&claim)
+                }) {
                     let what = c.values.unknown.as_deref().unwrap_or("(unknown)");
                     o.push(
                         c.key_span.or(c.operator_span).or(wi.stmt.span),

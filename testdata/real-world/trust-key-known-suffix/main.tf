@@ -19,8 +19,8 @@ resource "aws_iam_role" "federated" {
     Version = "2012-10-17"
     Statement = [{
       Effect = "Allow"
-      Principal = {
-        Federated = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${var.issuer}" # expect: BL402
+      Principal = { # expect: BL402
+        Federated = "arn:aws:iam::${data.aws_caller_identity.current.account_id}:oidc-provider/${var.issuer}"
       }
       Action = "sts:AssumeRoleWithWebIdentity"
       Condition = {
