@@ -25,6 +25,7 @@ pub struct Ctx<'a> {
     sensitive: Vec<OnceLock<Vec<SensitiveGrant<'a>>>>,
     reached_by: OnceLock<Vec<Vec<usize>>>,
     boundaries: Vec<OnceLock<Option<boundary::Allowed>>>,
+    deploying: OnceLock<Vec<String>>,
     statements: OnceLock<Vec<PolicyStatements<'a>>>,
 }
 
@@ -49,6 +50,7 @@ impl<'a> Ctx<'a> {
             boundaries: (0..view.principals.len())
                 .map(|_| OnceLock::new())
                 .collect(),
+            deploying: OnceLock::new(),
         }
     }
 
@@ -133,11 +135,20 @@ impl<'a> Ctx<'a> {
     /// stands for it and it is always approved)? Known from a plan, where Terraform
     /// read the caller identity.
     pub fn deploying_account(&self, account: &str) -> bool {
-        self.model.resources.iter().any(|r| {
-            r.mode == bedrock_lint_parser::Mode::Data
-                && r.rtype == "aws_caller_identity"
-                && r.body.get("account_id").and_then(|v| v.as_str()) == Some(account)
-        })
+        self.deploying
+            .get_or_init(|| {
+                self.model
+                    .resources
+                    .iter()
+                    .filter(|r| {
+                        r.mode == bedrock_lint_parser::Mode::Data
+                            && r.rtype == "aws_caller_identity"
+                    })
+                    .filter_map(|r| r.body.get("account_id")?.as_str().map(str::to_string))
+                    .collect()
+            })
+            .iter()
+            .any(|a| a == account)
     }
 
     pub fn resource(&self, i: usize) -> &'a Resource {
