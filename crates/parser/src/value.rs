@@ -43,6 +43,10 @@ pub struct Unknown {
     /// A string built from known and unknown parts ("arn:${data.aws_partition.current.partition}:bedrock:..."):
     /// its parts in order. `None` when nothing of the string is known.
     pub template: Option<Arc<Template>>,
+    /// For a block whose `count`/`for_each` is unknown: its body evaluated with
+    /// `count.index`/`each` unknown, which is what every one of its instances is
+    /// (RULES.md "Unknown repetition"). Indexing the unknown instances reads it.
+    pub instance: Option<Box<Value>>,
 }
 
 /// The parts of a partly known string, in order.
@@ -181,6 +185,7 @@ impl Template {
                 what,
                 structure: None,
                 template: informative.then(|| Arc::new(self)),
+                instance: None,
             }),
             span,
         )
@@ -228,6 +233,7 @@ impl Value {
                 what: what.into(),
                 structure: None,
                 template: None,
+                instance: None,
             }),
             span,
         )

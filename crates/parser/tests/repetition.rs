@@ -130,13 +130,25 @@ fn comparisons_decided_by_their_known_parts() {
 }
 
 #[test]
-fn an_unknown_condition_never_picks_a_branch() {
+fn an_unknown_condition_picks_no_branch_unless_both_are_equal() {
+    // Equal branches: every value of the condition gives that value (no guess).
     let v = eval(
         "var.create ? \"bedrock:InvokeModel\" : \"bedrock:InvokeModel\"",
         ROLE,
     );
+    assert_eq!(v.as_str(), Some("bedrock:InvokeModel"), "{v:?}");
+    let v = eval("var.create ? toset([]) : []", ROLE);
+    assert_eq!(v.display(), "[]");
+    // Different ones: unknown, naming the condition.
+    let v = eval(
+        "var.create ? \"bedrock:InvokeModel\" : \"bedrock:Converse\"",
+        ROLE,
+    );
     assert!(matches!(v.kind, Kind::Unknown(_)), "{v:?}");
     assert_eq!(v.unknown_what(), Some("var.create (no value given)"));
+    // A branch that is itself unknown never makes them equal.
+    let v = eval("var.create ? aws_iam_role.r.arn : aws_iam_role.r.arn", ROLE);
+    assert!(matches!(v.kind, Kind::Unknown(_)), "{v:?}");
 }
 
 #[test]
@@ -198,30 +210,32 @@ module "m" {
 }
 
 #[test]
-fn a_reference_into_unknown_instances_is_unknown_and_names_the_block() {
+fn a_reference_into_unknown_instances_reads_what_each_instance_is() {
     let (m, _) = model(&[(
         "main.tf",
         r#"variable "names" { type = set(string) }
 resource "aws_iam_role" "f" {
   for_each = var.names
   name     = each.key
+  path     = "/bedrock/"
 }
 resource "aws_iam_role_policy" "p" {
   role   = aws_iam_role.f["a"].id
-  policy = "{}"
+  name   = aws_iam_role.f["a"].path
+  policy = aws_iam_role.f["a"].name
 }
 "#,
     )]);
-    let role = resource(&m, "aws_iam_role_policy.p")
-        .body
-        .get("role")
-        .cloned()
-        .expect("role");
+    let body = &resource(&m, "aws_iam_role_policy.p").body;
+    let get = |k: &str| body.get(k).cloned().expect(k);
+    // Written the same in every instance: known.
+    assert_eq!(get("name").as_str(), Some("/bedrock/"));
+    // Depends on each.key: unknown.
+    assert!(get("policy").is_unknown(), "{:?}", get("policy"));
+    // Computed: unknown, and it still names the block it comes from.
+    let role = get("role");
     assert!(matches!(role.kind, Kind::Unknown(_)), "{role:?}");
-    assert_eq!(
-        role.unknown_what(),
-        Some("aws_iam_role.f (unknown instances: for_each (var.names (no value given)))")
-    );
+    assert_eq!(role.unknown_what(), Some("aws_iam_role.f[(unknown)].id"));
     assert_eq!(role.from.as_deref(), Some("aws_iam_role.f[(unknown)]"));
     assert_eq!(
         role.span.map(|s| m.files.text(s).to_string()).as_deref(),

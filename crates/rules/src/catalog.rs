@@ -36,6 +36,39 @@ pub struct Action {
     pub resource_arns: Vec<String>,
 }
 
+impl Action {
+    /// Does a verdict depend on *which* resources of its type the action is granted
+    /// on? For model-invoke actions (any model: BL101–BL105) and agent, flow and
+    /// runtime invocation (any agent: BL106); not for the other actions, whose rules
+    /// only ask whether they are granted at all.
+    pub fn scope_matters(&self) -> bool {
+        self.targets_model_resources || self.agent_target().is_some()
+    }
+
+    /// What an agent, inline agent, flow or AgentCore runtime invocation action is
+    /// invoked on (BL106's actions, RULES.md).
+    pub fn agent_target(&self) -> Option<AgentTarget> {
+        match self.name.as_str() {
+            "bedrock:InvokeAgent" => Some(AgentTarget::AgentAlias),
+            "bedrock:InvokeInlineAgent" => Some(AgentTarget::InlineAgent),
+            "bedrock:InvokeFlow" => Some(AgentTarget::FlowAlias),
+            n if n.starts_with("bedrock-agentcore:InvokeAgentRuntime") => {
+                Some(AgentTarget::Runtime)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The targets of agent invocation actions, in the order of consequence messages use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AgentTarget {
+    AgentAlias,
+    Runtime,
+    FlowAlias,
+    InlineAgent,
+}
+
 #[derive(Debug)]
 pub struct ResourceType {
     pub name: String,

@@ -4,7 +4,9 @@ use super::ops::{scalar_string, strip_eq, unknown_name, Scope};
 use crate::model::types::ModuleInst;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{Expr, Template as TemplateExpr};
-use crate::value::{decode_json, to_json_mapped, Entry, Kind, Str, Template, Unknown, Value};
+use crate::value::{
+    decode_json, to_json_mapped, Entry, Hole, Kind, Part, Str, Template, Unknown, Value, WellKnown,
+};
 use std::sync::Arc;
 
 /// What the functions need from the evaluator (which implements it): their
@@ -133,6 +135,15 @@ pub(super) fn call(
                 None => Value::error("format() needs a format string", sp),
             }
         }
+        "replace" if args.iter().any(|a| !a.is_known()) => {
+            return partial_replace(&args).map_or_else(
+                || {
+                    let u = args.iter().find(|a| !a.is_known()).unwrap_or(&args[0]);
+                    Value::unknown(unknown_name(u, name), sp)
+                },
+                |t| t.into_value(sp),
+            )
+        }
         "join" => return join(&args, sp),
         // A known list whose elements are only partly known (ARNs with a partition or
         // region hole): the elements stay, only known duplicates go. IAM reads such a
@@ -163,6 +174,20 @@ pub(super) fn call(
             }
         }
         _ => {}
+    }
+    // A list of unknown length keeps its known elements through these.
+    if let (Some(a), "distinct" | "compact") = (args.first(), name) {
+        if let Some(items) = list_structure(a) {
+            let mut items: Vec<Value> = items
+                .iter()
+                .filter(|v| name != "compact" || (!v.is_null() && v.as_str() != Some("")))
+                .cloned()
+                .collect();
+            if name == "distinct" {
+                dedup(&mut items);
+            }
+            return with_list_structure(unknown_name(a, name), items, sp);
+        }
     }
     // The rest need every argument known.
     if let Some(u) = args.iter().find(|a| !a.is_known()) {
@@ -308,6 +333,7 @@ fn jsonencode(arg: Option<Value>, sp: Option<Span>) -> Value {
                 what: unknown_name(&v, "jsonencode").into(),
                 structure: Some(Box::new(v)),
                 template: None,
+                instance: None,
             }),
             sp,
         ),
@@ -331,15 +357,50 @@ fn merge(args: &[Value], sp: Option<Span>) -> Value {
     Value::object(entries, sp)
 }
 
+/// `concat()`. When some argument is an unknown list (a splat of a computed
+/// attribute), the result's length is unknown but the known lists' elements are
+/// still in it: an unknown whose structure lists them, with the unknown argument as
+/// one element standing for however many it has. Only policy readers look at that
+/// structure (a Resource list keeps its known ARNs); everything else sees an unknown.
 fn concat(args: &[Value], sp: Option<Span>) -> Value {
     let mut out = Vec::new();
+    let mut unknown: Option<&Value> = None;
     for a in args {
-        match &a.kind {
-            Kind::List(items) => out.extend(items.iter().cloned()),
+        match (&a.kind, list_structure(a)) {
+            (Kind::List(items), _) => out.extend(items.iter().cloned()),
+            (Kind::Unknown(_), Some(items)) => {
+                unknown.get_or_insert(a);
+                out.extend(items.iter().cloned());
+            }
+            (Kind::Unknown(_), None) => {
+                unknown.get_or_insert(a);
+                out.push(a.clone());
+            }
             _ => return Value::unknown(unknown_name(a, "concat"), sp),
         }
     }
-    Value::list(out, sp)
+    match unknown {
+        None => Value::list(out, sp),
+        Some(u) => with_list_structure(unknown_name(u, "concat"), out, sp),
+    }
+}
+
+/// The known elements of a list whose length is unknown (see [`concat`]).
+fn list_structure(v: &Value) -> Option<&[Value]> {
+    match &v.kind {
+        Kind::Unknown(Unknown {
+            structure: Some(s), ..
+        }) => s.as_list(),
+        _ => None,
+    }
+}
+
+fn with_list_structure(what: String, items: Vec<Value>, sp: Option<Span>) -> Value {
+    let mut v = Value::unknown(what, sp);
+    if let Kind::Unknown(u) = &mut v.kind {
+        u.structure = Some(Box::new(Value::list(items, sp)));
+    }
+    v
 }
 
 /// Terraform's `format` verbs: %s %d %v %q %%, with simple width-less use. An unknown
@@ -495,4 +556,85 @@ fn file(ev: &dyn Env, name: &str, args: &[Value], span: Span, m: &ModuleInst) ->
     let mut v = ev.template(&template, whole, m, &scope);
     v.via = sp;
     v
+}
+
+/// `replace(text, search, replacement)` where the text or the replacement is partly
+/// known (`replace(var.arn, "arn:aws", "arn:${data.aws_partition.current.partition}")`):
+/// a template, when the search is a known plain string and no match can involve an
+/// unknown part of the text. That holds only for well-known holes (partition,
+/// region, account), whose characters are known; any other hole could hold the
+/// search string. `None` when the result cannot be known in part.
+fn partial_replace(args: &[Value]) -> Option<Template> {
+    let [text, search, with] = args else {
+        return None;
+    };
+    let search = scalar_string(search)?;
+    if search.is_empty() || (search.len() > 1 && search.starts_with('/') && search.ends_with('/')) {
+        return None;
+    }
+    let as_template = |v: &Value| -> Option<Template> {
+        let mut t = Template::default();
+        match &v.kind {
+            Kind::String(_) | Kind::Number(_) | Kind::Bool(_) => t.push_value(v),
+            Kind::Unknown(u) => t.extend(u.template.as_deref()?),
+            _ => return None,
+        }
+        Some(t)
+    };
+    let (text, with) = (as_template(text)?, as_template(with)?);
+    let parts = &text.parts;
+    for (i, p) in parts.iter().enumerate() {
+        let Part::Hole(h) = p else { continue };
+        let lit = |j: Option<usize>| match j.and_then(|j| parts.get(j)) {
+            Some(Part::Lit(l)) => Some(l.as_str()),
+            Some(Part::Hole(_)) => None,
+            None => Some(""),
+        };
+        let (before, after) = (lit(i.checked_sub(1))?, lit(Some(i + 1))?);
+        if may_match_at_hole(&search, h, before, after) {
+            return None;
+        }
+    }
+    let mut out = Template::default();
+    for p in parts {
+        match p {
+            Part::Hole(h) => out.push_hole(h.clone()),
+            Part::Lit(l) => {
+                for (n, piece) in l.split(search.as_str()).enumerate() {
+                    if n > 0 {
+                        out.extend(&with);
+                    }
+                    out.push_lit(piece);
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Could `search` match text that includes part of the hole's value? Inside it, or
+/// across its edge into the known text around it.
+fn may_match_at_hole(search: &str, hole: &Hole, before: &str, after: &str) -> bool {
+    let Some(wk) = hole.well_known else {
+        return true;
+    };
+    let can_hold = |c: char| match wk {
+        WellKnown::Partition => c.is_ascii_lowercase() || c == '-',
+        WellKnown::DnsSuffix => {
+            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-'
+        }
+        WellKnown::Region => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
+        WellKnown::AccountId => c.is_ascii_digit(),
+    };
+    if search.chars().all(can_hold) {
+        return true;
+    }
+    search.char_indices().skip(1).any(|(k, c)| {
+        // `search[..k]` ends the known text before, the rest starts in the hole.
+        let left = before.ends_with(&search[..k]) && can_hold(c);
+        // `search[k..]` starts the known text after, what precedes ends the hole.
+        let right = after.starts_with(&search[k..])
+            && search[..k].chars().next_back().is_some_and(can_hold);
+        left || right
+    })
 }

@@ -161,9 +161,18 @@ impl<'r> Evaluator<'r> {
                 match cv.as_bool() {
                     Some(true) => self.eval(t, m, sc),
                     Some(false) => self.eval(f, m, sc),
-                    // Terraform's result is unknown too, even when both branches
-                    // are equal: which one applies is not known.
-                    None => Value::unknown(unknown_name(&cv, "condition"), span),
+                    // Which branch applies is not known. Terraform leaves the result
+                    // unknown even when both branches are equal; we know it then,
+                    // whatever the condition (`c ? toset(var.none) : toset([])` with
+                    // an empty default): no guess, every input gives that value.
+                    None => {
+                        let (tv, fv) = (self.eval(t, m, sc), self.eval(f, m, sc));
+                        if ops::equal(&tv, &fv) == Some(true) {
+                            tv
+                        } else {
+                            Value::unknown(unknown_name(&cv, "condition"), span)
+                        }
+                    }
                 }
             }
             ExprKind::Unary(op, x) => {
@@ -261,6 +270,13 @@ impl<'r> Evaluator<'r> {
         span: Span,
     ) -> Value {
         for (i, op) in ops.iter().enumerate() {
+            // One of the unknown instances of a block: what each of them is.
+            if let (Kind::Unknown(u), Traverse::Index(_)) = (&v.kind, op) {
+                if let Some(instance) = &u.instance {
+                    v = (**instance).clone();
+                    continue;
+                }
+            }
             if v.is_unknown() {
                 // An unknown that is not written anywhere points at its use.
                 v.span = v.span.or(Some(span));

@@ -31,6 +31,7 @@ pub fn with_json(mut body: Value) -> Value {
                 what: super::ops::unknown_name(&doc, "policy document").into(),
                 structure: Some(Box::new(doc)),
                 template: None,
+                instance: None,
             }),
             body.span,
         ),

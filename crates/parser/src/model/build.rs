@@ -277,14 +277,20 @@ impl<'s> Builder<'s> {
             values.push((suffix, body));
         }
         let value = match unknown {
-            // Any instance of it is one of the unknown ones: its attributes are
-            // unknown, and it still names the block it comes from.
-            // No span of its own: it points where it is used.
-            Some(what) => Value::unknown(
-                format!("{}{key} (unknown instances: {what})", m.prefix),
-                None,
-            )
-            .with_from(Arc::from(format!("{}{key}{UNKNOWN_INSTANCES}", m.prefix))),
+            // The instances are not known, and it still names the block it comes
+            // from. No span of its own: it points where it is used. Each instance is
+            // the body evaluated with count.index/each unknown (the one instance
+            // expanded), so `x[0].json` reads it.
+            Some(what) => {
+                let mut v = Value::unknown(
+                    format!("{}{key} (unknown instances: {what})", m.prefix),
+                    None,
+                );
+                if let (Kind::Unknown(u), Some((_, body))) = (&mut v.kind, values.first()) {
+                    u.instance = Some(Box::new(body.clone()));
+                }
+                v.with_from(Arc::from(format!("{}{key}{UNKNOWN_INSTANCES}", m.prefix)))
+            }
             None => instances_value(b, keyed, values),
         };
         m.in_progress.borrow_mut().remove(&key);
@@ -416,6 +422,7 @@ impl<'s> Builder<'s> {
                 kind: IssueKind::Module,
                 message: msg,
                 span: src_span,
+                address: Some(format!("{}module.{name}", m.prefix)),
             });
         };
         let dir = if src_str.starts_with("./") || src_str.starts_with("../") {

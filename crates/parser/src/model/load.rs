@@ -60,6 +60,8 @@ pub struct LoadIssue {
     pub kind: IssueKind,
     pub message: String,
     pub span: Span,
+    /// The module call's address (`module.kb`), for module issues.
+    pub address: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,6 +276,7 @@ impl Sources {
                     kind: IssueKind::Parse,
                     message: e.message,
                     span: Span::new(id, e.offset, e.offset),
+                    address: None,
                 }),
             }
             if kind == FileKind::Plan {

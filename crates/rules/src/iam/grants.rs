@@ -103,7 +103,11 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                     if !applies(action, &partial::widened(skel)) {
                         continue;
                     }
-                    if partial::unknown_matters(skel) {
+                    // An unknown id matters only where a rule asks which resources
+                    // (RULES.md: BL905 is for unknowns that decide a verdict).
+                    let decides = partial::unknown_matters(skel)
+                        && (action.scope_matters() || !partial::only_id_unknown(skel));
+                    if decides {
                         // Name the part that decides (the resource id), not the first.
                         let what = partial::deciding_part(shown)
                             .or_else(|| e.unknown.clone())
@@ -115,12 +119,18 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                 }
                 (None, None) => match e.unknown.as_deref().and_then(specific_resource) {
                     // The ARN of one Bedrock resource of this configuration: granted on
-                    // that one resource, nothing wider, for the principal-level rules;
-                    // the string itself is unknown, which BL905 says (RULES.md).
+                    // that one resource, nothing wider, for the principal-level rules.
+                    // Which model it is can decide BL102, so for a model-invoke action
+                    // BL905 says the string is unknown; one agent or knowledge base
+                    // decides nothing.
                     Some(true) => {
                         idx.push(i);
-                        out.unknown
-                            .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                        if action.targets_model_resources {
+                            out.unknown.get_or_insert((
+                                e.unknown.clone().unwrap_or_default(),
+                                e.primary(),
+                            ));
+                        }
                     }
                     // The ARN of a resource of another service: no Bedrock action
                     // applies to it.

@@ -73,6 +73,21 @@ pub fn unknown_matters(skeleton: &str) -> bool {
     has_hole(parts[2]) || has_hole(parts[5])
 }
 
+/// Is every unknown part of a partly known ARN inside the resource id (after the
+/// resource type's `/`), with the service and the type known? Then the string names
+/// resources of one known type, and only a rule that asks *which* ones (any model,
+/// any agent) needs the id.
+pub fn only_id_unknown(skeleton: &str) -> bool {
+    let parts: Vec<&str> = skeleton.splitn(6, ':').collect();
+    if parts.len() < 6 || parts[0] != "arn" || has_hole(parts[2]) {
+        return false;
+    }
+    match parts[5].find('/') {
+        Some(slash) => !has_hole(&parts[5][..slash]),
+        None => false,
+    }
+}
+
 /// The unknown part that decides, named as written (`var.model` in
 /// `arn:${data.aws_partition.current.partition}:bedrock:us-east-1::foundation-model/${var.model}`):
 /// the first `${…}` in the service or the resource part of a partly known ARN shown

@@ -310,15 +310,23 @@ fn field(v: &Value, key_span: Option<Span>, name: &str) -> Result<Field, (String
         span: v.best_span(),
         ..Field::default()
     };
-    match &v.kind {
-        Kind::List(items) => {
-            for i in items {
-                if matches!(i.kind, Kind::List(_) | Kind::Object(_)) {
-                    return Err((format!("{name} must hold strings"), i.best_span()));
-                }
-                f.items.push(Elem::from_value(i));
+    // A list of unknown length (`concat()` with a computed list): its known
+    // elements, and an unknown one for the rest.
+    let list = match &v.kind {
+        Kind::List(items) => Some(items.as_slice()),
+        Kind::Unknown(u) => u.structure.as_deref().and_then(Value::as_list),
+        _ => None,
+    };
+    if let Some(items) = list {
+        for i in items {
+            if matches!(i.kind, Kind::List(_) | Kind::Object(_)) {
+                return Err((format!("{name} must hold strings"), i.best_span()));
             }
+            f.items.push(Elem::from_value(i));
         }
+        return Ok(f);
+    }
+    match &v.kind {
         Kind::String(_) | Kind::Unknown(_) | Kind::Error(_) => f.items.push(Elem::from_value(v)),
         Kind::Null => {}
         _ => {

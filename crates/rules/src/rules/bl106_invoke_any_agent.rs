@@ -1,7 +1,7 @@
 //! BL106 invoke-any-agent: an Allow grants agent, flow or AgentCore runtime invocation
 //! on every agent alias, flow alias or runtime. See rules/BL106-invoke-any-agent.md.
 
-use crate::catalog::{wildcard_match, Action};
+use crate::catalog::{wildcard_match, Action, AgentTarget as Target};
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::grants::{arn_overlap, is_any_model, Granted, StatementGrants};
@@ -107,16 +107,6 @@ fn help(on: &[&Granted]) -> &'static str {
     }
 }
 
-/// What an agent, flow or runtime invocation action is invoked on. The order is the
-/// order of consequence used in messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Target {
-    AgentAlias,
-    Runtime,
-    FlowAlias,
-    InlineAgent,
-}
-
 impl Target {
     fn noun(self) -> &'static str {
         match self {
@@ -131,13 +121,7 @@ impl Target {
 /// The BL106 actions (RULES.md): agent, inline agent, flow and AgentCore runtime
 /// invocation, as the catalog names them.
 fn target(a: &Action) -> Option<Target> {
-    match a.name.as_str() {
-        "bedrock:InvokeAgent" => Some(Target::AgentAlias),
-        "bedrock:InvokeInlineAgent" => Some(Target::InlineAgent),
-        "bedrock:InvokeFlow" => Some(Target::FlowAlias),
-        n if n.starts_with("bedrock-agentcore:InvokeAgentRuntime") => Some(Target::Runtime),
-        _ => None,
-    }
+    a.agent_target()
 }
 
 /// Does `pattern` match every resource of one of the action's resource types, at

@@ -59,10 +59,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|i| i.kind == IssueKind::Module)
     {
-        o.out.push(
-            Diagnostic::new(RuleId::Bl905, issue.span, format!("{}; its resources and outputs are not analysed", issue.message))
-                .help("make the module source resolvable inside the scanned tree (or run terraform init for remote modules)"),
-        );
+        let mut d = Diagnostic::new(RuleId::Bl905, issue.span, format!("{}; its resources and outputs are not analysed", issue.message))
+            .help("make the module source resolvable inside the scanned tree (or run terraform init for remote modules)");
+        if let Some(a) = &issue.address {
+            d = d.address(a.clone());
+        }
+        o.out.push(d);
     }
     // Registry or git modules that are not installed, handed a Bedrock grant: what
     // they do with it is not known, so say so once per module call.

@@ -4,8 +4,8 @@
 # variable without a value), but the document is the same in every instance and
 # grants only CloudWatch reads: no Bedrock action, whatever the count. RULES.md:
 # unknown repetition is undecidable "where the unknown part matters", and BL905 is
-# for Bedrock grants that cannot be decided. Today: BL905 "the policy (... unknown
-# instances: count ...) is not known statically".
+# for Bedrock grants that cannot be decided. Each instance is the block evaluated
+# with count.index unknown, so `[0]` reads it (was: BL905 "the policy is not known").
 variable "integration_id" {
   type = string
 }
