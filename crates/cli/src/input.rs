@@ -109,8 +109,10 @@ pub fn excluded_paths(args: &LintArgs, input: &LintInput) -> Vec<(PathBuf, Optio
         .filter_map(|p| {
             let (config, excluded) = match &input.per_file {
                 Some(set) => {
-                    let dir = if p.is_dir() { p.as_path() } else { parent(p) };
-                    let hit = set.excluded(p) || (p.is_dir() && set.excluded(&p.join("main.tf")));
+                    let is_dir = p.is_dir();
+                    let dir = if is_dir { p.as_path() } else { parent(p) };
+                    let hit = set.excluded(p, is_dir)
+                        || (is_dir && set.excluded(&p.join("main.tf"), false));
                     (set.path_for(dir), hit)
                 }
                 None => (input.config.path.clone(), excluded_by(&input.config, p)),

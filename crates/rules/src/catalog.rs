@@ -91,8 +91,9 @@ pub struct Sensitive {
 pub struct ManagedPolicy {
     pub name: String,
     pub arn: String,
-    /// The policy document, as JSON text.
-    pub document: String,
+    /// The policy document, as JSON text (a slice of the embedded catalog: only the
+    /// few policies a configuration attaches are ever parsed).
+    pub document: &'static str,
 }
 
 #[derive(Debug)]
@@ -100,7 +101,6 @@ pub struct Catalog {
     pub actions: Vec<Action>,
     pub resource_types: Vec<ResourceType>,
     pub sensitive: Vec<Sensitive>,
-    pub managed: Vec<ManagedPolicy>,
     /// API names that are not IAM actions, to the action that authorises them.
     pub not_actions: HashMap<String, String>,
     pub prefixes: Vec<String>,
@@ -116,6 +116,25 @@ const MANAGED_JSON: &str = include_str!("../../../rules/data/bedrock-managed-pol
 
 pub fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(Catalog::load)
+}
+
+/// The AWS managed policies, read the first time one is looked up (a million bytes
+/// of JSON most runs never need).
+fn managed() -> &'static [ManagedPolicy] {
+    static MANAGED: OnceLock<Vec<ManagedPolicy>> = OnceLock::new();
+    MANAGED.get_or_init(|| {
+        // Embedded at build time and checked by tests, like the rest of the catalog.
+        let file: RawManagedFile =
+            serde_json::from_str(MANAGED_JSON).expect("embedded managed policies");
+        file.policies
+            .into_iter()
+            .map(|p| ManagedPolicy {
+                name: p.name,
+                arn: p.arn,
+                document: p.document.get(),
+            })
+            .collect()
+    })
 }
 
 #[derive(Deserialize)]
@@ -158,13 +177,15 @@ struct RawSensitive {
 }
 #[derive(Deserialize)]
 struct RawManagedFile {
-    policies: Vec<RawManaged>,
+    #[serde(borrow)]
+    policies: Vec<RawManaged<'static>>,
 }
 #[derive(Deserialize)]
-struct RawManaged {
+struct RawManaged<'a> {
     name: String,
     arn: String,
-    document: serde_json::Value,
+    #[serde(borrow)]
+    document: &'a serde_json::value::RawValue,
 }
 
 impl Catalog {
@@ -174,8 +195,6 @@ impl Catalog {
         let raw: RawActions = serde_json::from_str(ACTIONS_JSON).expect("embedded action catalog");
         let sens: RawSensitiveFile =
             serde_json::from_str(SENSITIVE_JSON).expect("embedded sensitive catalog");
-        let managed: RawManagedFile =
-            serde_json::from_str(MANAGED_JSON).expect("embedded managed policies");
         Catalog {
             actions: raw
                 .actions
@@ -212,15 +231,6 @@ impl Catalog {
                     name: s.action,
                     category: s.category,
                     flag_when: s.flag_when,
-                })
-                .collect(),
-            managed: managed
-                .policies
-                .into_iter()
-                .map(|p| ManagedPolicy {
-                    name: p.name,
-                    arn: p.arn,
-                    document: p.document.to_string(),
                 })
                 .collect(),
             not_actions: raw.not_iam_actions.map,
@@ -305,12 +315,17 @@ impl Catalog {
             .find(|r| r.prefix == prefix && r.name == name)
     }
 
-    pub fn managed_policy(&self, arn: &str) -> Option<&ManagedPolicy> {
-        self.managed.iter().find(|m| m.arn == arn)
+    pub fn managed_policy(&self, arn: &str) -> Option<&'static ManagedPolicy> {
+        // Only an AWS managed policy ARN can match: most strings asked about are not
+        // one, and need not load that part of the catalog.
+        if !arn.contains(":iam::aws:policy/") {
+            return None;
+        }
+        managed().iter().find(|m| m.arn == arn)
     }
 
-    pub fn managed_policy_named(&self, name: &str) -> Option<&ManagedPolicy> {
-        self.managed.iter().find(|m| m.name == name)
+    pub fn managed_policy_named(&self, name: &str) -> Option<&'static ManagedPolicy> {
+        managed().iter().find(|m| m.name == name)
     }
 }
 

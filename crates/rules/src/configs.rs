@@ -18,6 +18,10 @@ pub struct ConfigSet {
     defaults: Arc<Config>,
     /// Canonical directory -> the config file governing it (`None`: the defaults).
     found: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// The same, keyed by the directory as the caller spelled it: every file of a
+    /// directory asks, and resolving the path each time costs a system call per
+    /// component.
+    by_dir: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     loaded: Mutex<HashMap<PathBuf, Arc<Config>>>,
     /// The first config that failed to load: the run fails with it (exit 2).
     error: Mutex<Option<ConfigError>>,
@@ -37,6 +41,7 @@ impl ConfigSet {
             adjust,
             defaults: Arc::new(defaults),
             found: Mutex::default(),
+            by_dir: Mutex::default(),
             loaded: Mutex::default(),
             error: Mutex::default(),
         }
@@ -44,6 +49,17 @@ impl ConfigSet {
 
     /// The config file governing `dir` (`None`: no config, the defaults apply).
     pub fn path_for(&self, dir: &Path) -> Option<PathBuf> {
+        if let Some(hit) = self.by_dir.lock().ok()?.get(dir) {
+            return hit.clone();
+        }
+        let found = self.path_for_uncached(dir);
+        if let Ok(mut m) = self.by_dir.lock() {
+            m.insert(dir.to_path_buf(), found.clone());
+        }
+        found
+    }
+
+    fn path_for_uncached(&self, dir: &Path) -> Option<PathBuf> {
         let key = dir
             .canonicalize()
             .map(|d| clean(&d))
@@ -92,8 +108,8 @@ impl ConfigSet {
 
     /// Is `path` (a file or directory met while walking) excluded by the `exclude`
     /// globs of its own nearest config (relative to that config's folder)?
-    pub fn excluded(&self, path: &Path) -> bool {
-        let config = if path.is_dir() {
+    pub fn excluded(&self, path: &Path, is_dir: bool) -> bool {
+        let config = if is_dir {
             self.for_dir(path)
         } else {
             self.for_file(path)

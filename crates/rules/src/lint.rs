@@ -116,7 +116,9 @@ fn load(input: &LintInput) -> Result<Model, PathError> {
     if let Some(set) = &input.per_file {
         // Each path's own nearest config decides what is excluded.
         let set = set.clone();
-        load.exclude_fn = Some(ExcludeFn(Arc::new(move |p: &Path| set.excluded(p))));
+        load.exclude_fn = Some(ExcludeFn(Arc::new(move |p: &Path, is_dir| {
+            set.excluded(p, is_dir)
+        })));
     } else {
         if load.exclude.is_none() {
             load.exclude = input.config.exclude.clone();

@@ -75,7 +75,7 @@ pub enum IssueKind {
 /// A caller's own exclusion test (per-file config: each file's nearest config decides),
 /// asked for every file and directory met, with the path as the walk spells it.
 #[derive(Clone)]
-pub struct ExcludeFn(pub std::sync::Arc<dyn Fn(&Path) -> bool + Send + Sync>);
+pub struct ExcludeFn(pub std::sync::Arc<dyn Fn(&Path, bool) -> bool + Send + Sync>);
 
 impl std::fmt::Debug for ExcludeFn {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -483,8 +483,8 @@ impl<'a> Excluder<'a> {
         }
     }
 
-    fn matches(&self, path: &Path) -> bool {
-        if self.func.is_some_and(|f| (f.0)(path)) {
+    fn matches(&self, path: &Path, is_dir: bool) -> bool {
+        if self.func.is_some_and(|f| (f.0)(path, is_dir)) {
             return true;
         }
         let Some(g) = self.globs else { return false };
@@ -513,7 +513,7 @@ fn walk(root: &Path, exclude: &Excluder, found: &mut Vec<PathBuf>, dirs: &mut Ve
         .filter_entry(|e| {
             let name = e.file_name().to_str().unwrap_or("");
             let skipped = e.depth() > 0 && e.file_type().is_dir() && skip_dir(name);
-            !skipped && !exclude.matches(&clean(e.path()))
+            !skipped && !exclude.matches(&clean(e.path()), e.file_type().is_dir())
         });
     for entry in it.flatten() {
         let path = clean(entry.path());
@@ -532,10 +532,17 @@ fn list_dir(dir: &Path, exclude: &Excluder, found: &mut Vec<PathBuf>) {
     for entry in rd.flatten() {
         let path = clean(&entry.path());
         let is_file = entry.file_type().is_ok_and(|t| t.is_file());
-        if is_file && FileKind::of(&path).is_some() && !exclude.matches(&path) {
+        if is_file && FileKind::of(&path).is_some() && !exclude.matches(&path, false) {
             found.push(path);
         }
     }
+}
+
+/// The current directory, read once: `clean` runs for every path walked, and nothing
+/// here changes directory.
+fn current_dir() -> Option<&'static Path> {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CWD.get_or_init(|| std::env::current_dir().ok()).as_deref()
 }
 
 /// Removes `.` components and a leading `./`, and makes paths under the current
@@ -543,8 +550,8 @@ fn list_dir(dir: &Path, exclude: &Excluder, found: &mut Vec<PathBuf>) {
 pub fn clean(path: &Path) -> PathBuf {
     let mut p = path.to_path_buf();
     if p.is_absolute() {
-        if let Ok(cwd) = std::env::current_dir() {
-            if let Ok(rel) = p.strip_prefix(&cwd) {
+        if let Some(cwd) = current_dir() {
+            if let Ok(rel) = p.strip_prefix(cwd) {
                 p = rel.to_path_buf();
             }
         }

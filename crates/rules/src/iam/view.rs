@@ -399,11 +399,9 @@ impl IamView {
             {
                 Some(id) => id,
                 None => {
-                    let doc_value = bedrock_lint_parser::value::decode_json(&Value::string(
-                        m.document.clone(),
-                        None,
-                    ))
-                    .unwrap_or_else(|_| Value::null(None));
+                    let doc_value =
+                        bedrock_lint_parser::value::decode_json(&Value::string(m.document, None))
+                            .unwrap_or_else(|_| Value::null(None));
                     self.policies.push(Policy {
                         id: self.policies.len(),
                         doc: PolicyDoc::from_value(&strip_spans(doc_value)),
