@@ -72,10 +72,13 @@ pub enum IssueKind {
     Module,
 }
 
+/// Is this path (a directory when the flag says so) excluded?
+pub type ExcludeTest = dyn Fn(&Path, bool) -> bool + Send + Sync;
+
 /// A caller's own exclusion test (per-file config: each file's nearest config decides),
 /// asked for every file and directory met, with the path as the walk spells it.
 #[derive(Clone)]
-pub struct ExcludeFn(pub std::sync::Arc<dyn Fn(&Path, bool) -> bool + Send + Sync>);
+pub struct ExcludeFn(pub std::sync::Arc<ExcludeTest>);
 
 impl std::fmt::Debug for ExcludeFn {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
