@@ -16,7 +16,8 @@ pub type Adjust = Arc<dyn Fn(&mut Config) + Send + Sync>;
 pub struct ConfigSet {
     adjust: Adjust,
     defaults: Arc<Config>,
-    /// Canonical directory -> the config file governing it (`None`: the defaults).
+    /// Canonical (absolute) directory -> the config file governing it (`None`: the
+    /// defaults).
     found: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// The same, keyed by the directory as the caller spelled it: every file of a
     /// directory asks, and resolving the path each time costs a system call per
@@ -60,16 +61,24 @@ impl ConfigSet {
     }
 
     fn path_for_uncached(&self, dir: &Path) -> Option<PathBuf> {
-        let key = dir
-            .canonicalize()
-            .map(|d| clean(&d))
-            .unwrap_or_else(|_| clean(dir));
-        if let Some(hit) = self.found.lock().ok()?.get(&key) {
+        // A directory that does not exist has no config (as Config::discover says).
+        self.discover(&dir.canonicalize().ok()?)
+    }
+
+    /// [`Config::discover`] for a canonical absolute directory, one directory at a time: a
+    /// directory without a config has its parent's, which is usually known already.
+    fn discover(&self, dir: &Path) -> Option<PathBuf> {
+        if let Some(hit) = self.found.lock().ok()?.get(dir) {
             return hit.clone();
         }
-        let found = Config::discover(&key);
+        let here = dir.join(crate::config::CONFIG_FILE);
+        let found = if here.is_file() {
+            Some(clean(&here))
+        } else {
+            dir.parent().and_then(|p| self.discover(p))
+        };
         if let Ok(mut m) = self.found.lock() {
-            m.insert(key, found.clone());
+            m.insert(dir.to_path_buf(), found.clone());
         }
         found
     }

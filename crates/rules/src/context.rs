@@ -5,7 +5,7 @@ use crate::catalog::Category;
 use crate::config::Config;
 use crate::date::Date;
 use crate::iam::boundary;
-use crate::iam::effective::{has_category, principal_grants, PrincipalGrant};
+use crate::iam::effective::{has_category, principal_grants_with, PrincipalGrant};
 use crate::iam::grants::{sensitive_grants, statement_grants, SensitiveGrant, StatementGrants};
 use crate::iam::policy::PolicyDoc;
 use crate::iam::policy::Statement;
@@ -14,6 +14,7 @@ use crate::iam::Boundary;
 use crate::iam::IamView;
 use crate::iam::{Policy, PolicyKind};
 use bedrock_lint_parser::{Model, Resource};
+use rayon::prelude::*;
 use std::sync::OnceLock;
 
 pub struct Ctx<'a> {
@@ -56,8 +57,24 @@ impl<'a> Ctx<'a> {
 
     /// The effective grants of principal `i` (see RULES.md "Principal").
     pub fn grants(&self, i: usize) -> &[PrincipalGrant<'a>] {
-        self.grants[i]
-            .get_or_init(|| principal_grants(self.view, &self.view.principals[i], self.today))
+        self.grants[i].get_or_init(|| {
+            let statements = self.identity_statements();
+            principal_grants_with(self.view, &self.view.principals[i], self.today, |id| {
+                let at = statements.binary_search_by_key(&id, |(p, _)| p.id).ok()?;
+                Some(statements[at].1.as_slice())
+            })
+        })
+    }
+
+    /// Computes the caches most rules start from, in parallel: the first rule to ask
+    /// would otherwise compute them one principal at a time while the others wait.
+    pub fn prepare(&self) {
+        self.identity_statements();
+        (0..self.view.principals.len())
+            .into_par_iter()
+            .for_each(|i| {
+                self.grants(i);
+            });
     }
 
     /// Every statement of every identity policy (not AWS managed ones: they have no
@@ -66,7 +83,7 @@ impl<'a> Ctx<'a> {
         self.statements.get_or_init(|| {
             self.view
                 .policies
-                .iter()
+                .par_iter()
                 .filter(|p| p.kind == PolicyKind::Identity)
                 .map(|p| {
                     let sts = p

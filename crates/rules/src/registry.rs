@@ -28,6 +28,7 @@ for_each_rule!(declare_tables);
 /// independent, so they run in parallel; the report is sorted afterwards.
 pub(crate) fn run_all(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     use rayon::prelude::*;
+    ctx.prepare();
     let found: Vec<Vec<Diagnostic>> = CHECKS
         .par_iter()
         .filter(|(id, _)| ctx.config.enabled(*id))

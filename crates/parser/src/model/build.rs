@@ -32,11 +32,11 @@ pub(crate) struct Builder<'s> {
     pub issues: RefCell<Vec<LoadIssue>>,
     pub instances: RefCell<Vec<Rc<ModuleInst>>>,
     pub uninstalled: RefCell<Vec<UninstalledModule>>,
-    remote: HashMap<PathBuf, HashMap<String, PathBuf>>,
+    remote: &'s HashMap<PathBuf, HashMap<String, PathBuf>>,
 }
 
 impl<'s> Builder<'s> {
-    pub fn new(src: &'s Sources, remote: HashMap<PathBuf, HashMap<String, PathBuf>>) -> Self {
+    pub fn new(src: &'s Sources, remote: &'s HashMap<PathBuf, HashMap<String, PathBuf>>) -> Self {
         Builder {
             src,
             decls: RefCell::default(),

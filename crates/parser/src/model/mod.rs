@@ -7,8 +7,9 @@ pub mod load;
 pub mod types;
 mod vartype;
 
-use crate::eval::Evaluator;
+use crate::eval::{Evaluator, ExtraFiles};
 use load::{LoadOptions, Parsed, PathError, Sources};
+use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
 pub use types::{Mode, Model, ModuleInst, Resource, UninstalledModule};
@@ -23,20 +24,41 @@ pub fn build_from(src: &mut Sources) -> Model {
     let roots = find_roots(src);
     let remote = decl::preload(src, &roots);
     let base = src.files.len();
-    let (resources, issues, uninstalled, extra) = {
-        let b = build::Builder::new(src, remote);
-        let ev = Evaluator::new(&b, build::extra_files(base));
-        for r in &roots {
-            b.root(&ev, r);
-        }
+    // Root modules are independent: each is evaluated on its own, in parallel, and the
+    // results are joined in root order, which is what evaluating them one after the
+    // other gives. The one thing they share is the files that `file()` and
+    // `templatefile()` read outside the walked set, numbered in the order they are
+    // first read: a root that read such files after an earlier root did is evaluated
+    // again, in order, seeing the earlier ones, so every id is what a serial run gives.
+    let evaluate = |dir: &PathBuf, extra: ExtraFiles| {
+        let b = build::Builder::new(src, &remote);
+        let ev = Evaluator::new(&b, extra);
+        b.root(&ev, dir);
         let extra = ev.extra.into_inner();
-        (
-            b.resources.into_inner(),
-            b.issues.into_inner(),
-            b.uninstalled.into_inner(),
+        RootOut {
+            resources: b.resources.into_inner(),
+            issues: b.issues.into_inner(),
+            uninstalled: b.uninstalled.into_inner(),
             extra,
-        )
+        }
     };
+    let outs: Vec<RootOut> = roots
+        .par_iter()
+        .map(|dir| evaluate(dir, build::extra_files(base)))
+        .collect();
+    let mut extra = build::extra_files(base);
+    let (mut resources, mut issues, mut uninstalled) = (Vec::new(), Vec::new(), Vec::new());
+    for (dir, mut out) in roots.iter().zip(outs) {
+        if !out.extra.files.is_empty() {
+            if !extra.files.is_empty() {
+                out = evaluate(dir, extra);
+            }
+            extra = out.extra;
+        }
+        resources.extend(out.resources);
+        issues.extend(out.issues);
+        uninstalled.extend(out.uninstalled);
+    }
     for (path, text) in extra.files {
         src.files.add(path, text);
         src.parsed.push(Parsed {
@@ -57,6 +79,14 @@ pub fn build_from(src: &mut Sources) -> Model {
         roots,
         uninstalled,
     }
+}
+
+/// What evaluating one root module gives.
+struct RootOut {
+    resources: Vec<Resource>,
+    issues: Vec<load::LoadIssue>,
+    uninstalled: Vec<UninstalledModule>,
+    extra: ExtraFiles,
 }
 
 /// Root modules: walked directories holding configuration that no other walked

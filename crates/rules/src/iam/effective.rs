@@ -3,7 +3,7 @@
 //! permissions boundary. The one definition the rules and the access map share.
 
 use super::boundary;
-use super::grants::{denied, deny_statements, statement_grants, Granted};
+use super::grants::{denied, deny_statements, statement_grants, Granted, StatementGrants};
 use super::policy::{Effect, Statement};
 use super::view::{Boundary, IamView, PolicyKind, Principal};
 use crate::catalog::Category;
@@ -30,10 +30,43 @@ pub fn principal_grants<'v>(
     p: &Principal,
     today: crate::date::Date,
 ) -> Vec<PrincipalGrant<'v>> {
+    principal_grants_with(view, p, today, |_| None)
+}
+
+/// [`principal_grants`], taking a policy's statements in force with their grants from
+/// `expanded` where it has them (the rules' context expands each identity policy once).
+pub fn principal_grants_with<'v, 's>(
+    view: &'v IamView,
+    p: &Principal,
+    today: crate::date::Date,
+    expanded: impl Fn(usize) -> Option<&'s [(&'v Statement, StatementGrants)]>,
+) -> Vec<PrincipalGrant<'v>>
+where
+    'v: 's,
+{
     let mut out = Vec::new();
     for a in &p.attachments {
         let pol = &view.policies[a.policy];
         if pol.kind == PolicyKind::Trust {
+            continue;
+        }
+        if let Some(list) = expanded(a.policy) {
+            for (st, g) in list.iter().filter(|(st, _)| st.effect == Effect::Allow) {
+                let si = pol
+                    .doc
+                    .statements
+                    .iter()
+                    .position(|x| std::ptr::eq(x, *st))
+                    .unwrap_or_default();
+                out.push(PrincipalGrant {
+                    policy: a.policy,
+                    statement: si,
+                    stmt: st,
+                    granted: g.granted.clone(),
+                    attachment: a.span,
+                    attached_by: a.resource,
+                });
+            }
             continue;
         }
         for (si, st) in pol.doc.statements.iter().enumerate() {

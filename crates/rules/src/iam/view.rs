@@ -6,6 +6,7 @@ use super::policy::{Effect, PolicyDoc};
 use crate::catalog::catalog;
 use bedrock_lint_parser::value::{Kind, Value};
 use bedrock_lint_parser::{Mode, Model, Resource, Span};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -117,6 +118,9 @@ pub struct IamView {
 impl IamView {
     pub fn build(model: &Model) -> IamView {
         let mut v = IamView::default();
+        // Policy documents are read after the structure is built, in parallel (they
+        // are independent, and reading them is most of the work).
+        let mut docs: Vec<(usize, &Value)> = Vec::new();
         let res = &model.resources;
         let managed = |r: &Resource| r.mode == Mode::Managed;
         // Principals first, so attachments can find them.
@@ -149,13 +153,13 @@ impl IamView {
             };
             if kind == PrincipalKind::Role {
                 if let Some(t) = r.body.get("assume_role_policy") {
-                    p.trust = Some(v.add_policy(t, PolicyKind::Trust, Some(i), r));
+                    p.trust = Some(v.add_policy(&mut docs, t, PolicyKind::Trust, Some(i), r));
                 }
                 for ip in
                     bedrock_lint_parser::eval::policy_document::blocks(&r.body, "inline_policy")
                 {
                     if let Some(pv) = ip.get("policy") {
-                        let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
+                        let id = v.add_policy(&mut docs, pv, PolicyKind::Identity, Some(i), r);
                         p.attachments.push(Attachment {
                             policy: id,
                             resource: i,
@@ -193,7 +197,7 @@ impl IamView {
             .filter(|(_, r)| managed(r) && r.rtype == "aws_iam_policy")
         {
             if let Some(pv) = r.body.get("policy") {
-                let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
+                let id = v.add_policy(&mut docs, pv, PolicyKind::Identity, Some(i), r);
                 managed_policies.insert((r.root_dir.clone(), r.address.clone()), id);
                 if let Some(n) = r.body.get("name").and_then(Value::as_str) {
                     v.managed_by_name
@@ -226,7 +230,7 @@ impl IamView {
                         _ => ("group", PrincipalKind::Group),
                     };
                     let Some(pv) = b.get("policy") else { continue };
-                    let id = v.add_policy(pv, PolicyKind::Identity, Some(i), r);
+                    let id = v.add_policy(&mut docs, pv, PolicyKind::Identity, Some(i), r);
                     for pi in v.find_principals(model, b.get(key), kind, i) {
                         v.principals[pi].attachments.push(Attachment {
                             policy: id,
@@ -318,19 +322,29 @@ impl IamView {
                 v.principals[ui].managed_arns.extend(arns);
             }
         }
+        let read: Vec<(usize, PolicyDoc)> = docs
+            .into_par_iter()
+            .map(|(id, value)| (id, PolicyDoc::from_value(value)))
+            .collect();
+        for (id, doc) in read {
+            v.policies[id].doc = doc;
+        }
         v
     }
 
-    fn add_policy(
+    /// A policy whose document `value` is read later (see [`IamView::build`]).
+    fn add_policy<'m>(
         &mut self,
-        value: &Value,
+        docs: &mut Vec<(usize, &'m Value)>,
+        value: &'m Value,
         kind: PolicyKind,
         resource: Option<usize>,
         r: &Resource,
     ) -> usize {
+        docs.push((self.policies.len(), value));
         self.policies.push(Policy {
             id: self.policies.len(),
-            doc: PolicyDoc::from_value(value),
+            doc: PolicyDoc::default(),
             kind,
             resource,
             address: r.address.clone(),

@@ -4,11 +4,10 @@
 use crate::catalog::catalog;
 use crate::context::Ctx;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::iam::grants::statement_grants;
 use crate::iam::partial::unknown_matters;
 use crate::iam::policy::{Effect, PolicyDoc, Statement};
 use crate::iam::trust::{account_root, is_bedrock_pattern, provider_of};
-use crate::iam::{PolicyKind, PrincipalKind};
+use crate::iam::PrincipalKind;
 use crate::meta::Meta;
 use crate::rule_id::RuleId;
 use bedrock_lint_parser::model::load::IssueKind;
@@ -117,17 +116,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         }
     }
     // Identity policies: grants that cannot be decided.
-    for pol in &ctx.view.policies {
-        if pol.kind != PolicyKind::Identity {
-            continue;
-        }
+    for (pol, statements) in ctx.identity_statements() {
         let a = &pol.address;
         doc_unknowns(&pol.doc, pol.span, a, "its Bedrock grants", &mut o);
-        for st in &pol.doc.statements {
-            if crate::date::expired(st, ctx.today) || !may_grant_bedrock(st) {
+        for (st, g) in statements {
+            if !may_grant_bedrock(st) {
                 continue;
             }
-            if let Some((what, span)) = statement_grants(st).unknown {
+            if let Some((what, span)) = &g.unknown {
                 o.push(
                     span.or(st.span),
                     format!("the Bedrock grants of {a} cannot be checked: {what} is not known statically"),
