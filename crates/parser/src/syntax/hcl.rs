@@ -33,6 +33,21 @@ pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>),
             offset: at,
         });
     }
+    if let Some(body) = super::fast::parse(file, text) {
+        return Ok((body, scan.comments));
+    }
+    Ok((parse_slow(file, text)?, scan.comments))
+}
+
+/// [`parse`]'s fast path alone (`None`: it leaves the file to hcl-edit), for
+/// `tests/fast_parse.rs`. `text` has its byte-order mark blanked already.
+pub fn parse_fast(file: FileId, text: &str) -> Option<Body> {
+    super::fast::parse(file, text)
+}
+
+/// [`parse`] through hcl-edit only, after the checks (the fast path's reference:
+/// `tests/fast_parse.rs`). `text` has its byte-order mark blanked already.
+pub fn parse_slow(file: FileId, text: &str) -> Result<Body, ParseError> {
     let (body, renamed) = match hcl_edit::parser::parse_body(text) {
         Ok(body) => (body, Vec::new()),
         Err(_) => parse_again(text)?,
@@ -45,7 +60,7 @@ pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>),
         src: text,
         renamed: &renamed,
     };
-    Ok((conv.body(&body), scan.comments))
+    Ok(conv.body(&body))
 }
 
 /// The second reading of a file hcl-edit refused: newlines Terraform ignores are
@@ -362,39 +377,8 @@ impl<'t> Conv<'t> {
         }
     }
 
-    /// A literal's parts. When its text is not a verbatim copy of the source (an
-    /// indented heredoc has its indentation removed), it is split line by line so each
-    /// line still maps exactly onto the file.
     fn literal_parts(&self, text: &str, sp: Span, parts: &mut Vec<TemplatePart>) {
-        if (sp.end - sp.start) as usize == text.len() || self.fixed.is_some() || self.src.is_empty()
-        {
-            parts.push(TemplatePart::Literal {
-                exact: (sp.end - sp.start) as usize == text.len() && self.fixed.is_none(),
-                text: text.to_string(),
-                span: sp,
-            });
-            return;
-        }
-        let src = self.src.get(sp.range()).unwrap_or("");
-        let mut cursor = 0;
-        for line in text.split_inclusive('\n') {
-            match src.get(cursor..).and_then(|rest| rest.find(line)) {
-                Some(pos) => {
-                    let start = sp.start as usize + cursor + pos;
-                    parts.push(TemplatePart::Literal {
-                        text: line.to_string(),
-                        span: Span::new(self.file, start, start + line.len()),
-                        exact: true,
-                    });
-                    cursor += pos + line.len();
-                }
-                None => parts.push(TemplatePart::Literal {
-                    text: line.to_string(),
-                    span: sp,
-                    exact: false,
-                }),
-            }
-        }
+        super::literal::parts(self.src, self.fixed.is_none(), text, sp, parts);
     }
 
     fn template(&self, t: &ht::Template, whole: Span, _quoted: bool) -> Template {

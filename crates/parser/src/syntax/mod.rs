@@ -3,8 +3,10 @@
 pub mod ast;
 pub mod comments;
 mod dup_keys;
+mod fast;
 pub mod hcl;
 pub mod json;
+mod literal;
 mod newlines;
 pub mod tfjson;
 
