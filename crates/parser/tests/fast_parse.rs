@@ -108,25 +108,6 @@ fn the_fast_reader_gives_hcl_edits_tree_wherever_it_answers() {
     assert!(answered > 0, "the fast reader answered for no file");
 }
 
-/// The valid corpus files the fast reader leaves to hcl-edit (what to teach it next):
-/// `cargo test -p bedrock-lint-parser --test fast_parse -- --ignored --nocapture`.
-#[test]
-#[ignore = "a listing, not a check"]
-fn list_files_left_to_hcl_edit() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut paths = Vec::new();
-    files(&root.join("../shared/corpus"), &mut paths);
-    for p in &paths {
-        let Ok(text) = std::fs::read_to_string(p) else {
-            continue;
-        };
-        if hcl::parse_fast(FileId(0), &text).is_none() && hcl::parse_slow(FileId(0), &text).is_ok()
-        {
-            eprintln!("left to hcl-edit: {}", p.display());
-        }
-    }
-}
-
 /// Broken files too: corpus files cut short, with a byte removed, replaced or
 /// inserted (brackets, quotes, operators, newlines). Wherever the fast reader answers,
 /// hcl-edit must read the same tree; where hcl-edit refuses the text, the fast reader
