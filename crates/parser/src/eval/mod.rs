@@ -15,6 +15,7 @@ use ops::{append_value, binary, propagate};
 pub use ops::{get_attr, index, iterate, scalar_string, strip_eq, unknown_name, Scope};
 use std::cell::{Cell, RefCell};
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// Deepest evaluation (nested expressions plus reference chains) before giving up.
@@ -37,10 +38,10 @@ pub trait Resolver {
         data: bool,
         rtype: &str,
         name: &str,
-    ) -> Option<Value>;
-    fn module_outputs(&self, ev: &Evaluator, module: &ModuleInst, name: &str) -> Option<Value>;
-    fn variable(&self, ev: &Evaluator, module: &ModuleInst, name: &str, span: Span) -> Value;
-    fn local(&self, ev: &Evaluator, module: &ModuleInst, name: &str, span: Span) -> Value;
+    ) -> Option<Rc<Value>>;
+    fn module_outputs(&self, ev: &Evaluator, module: &ModuleInst, name: &str) -> Option<Rc<Value>>;
+    fn variable(&self, ev: &Evaluator, module: &ModuleInst, name: &str, span: Span) -> Rc<Value>;
+    fn local(&self, ev: &Evaluator, module: &ModuleInst, name: &str, span: Span) -> Rc<Value>;
     fn read_file(
         &self,
         ev: &Evaluator,
@@ -240,9 +241,12 @@ impl<'r> Evaluator<'r> {
                 _ => return Value::error("data needs a type and a name", Some(span)),
             },
             "path" => match attr(0) {
-                Some("module") => (Value::string(m.path_module.clone(), None), 1),
-                Some("root") => (Value::string(".", None), 1),
-                Some(other) => (Value::unknown(format!("path.{other}"), Some(span)), 1),
+                Some("module") => (Rc::new(Value::string(m.path_module.clone(), None)), 1),
+                Some("root") => (Rc::new(Value::string(".", None)), 1),
+                Some(other) => (
+                    Rc::new(Value::unknown(format!("path.{other}"), Some(span))),
+                    1,
+                ),
                 None => return Value::error("path needs an attribute", Some(span)),
             },
             "terraform" | "self" => return Value::unknown(render_ref(name, ops), Some(span)),
@@ -258,7 +262,34 @@ impl<'r> Evaluator<'r> {
                 None => return Value::error(format!("unknown reference {t}"), Some(span)),
             },
         };
-        self.apply_ops(root, &ops[used.min(ops.len())..], m, sc, span)
+        self.apply_shared(root, &ops[used.min(ops.len())..], m, sc, span)
+    }
+
+    /// [`Evaluator::apply_ops`] on a value the caches share: the first step into a
+    /// known object or list reads it in place, so `local.settings["a"]` copies the one
+    /// entry, not the whole map (values were copied at every reference).
+    fn apply_shared(
+        &self,
+        root: Rc<Value>,
+        ops: &[Traverse],
+        m: &ModuleInst,
+        sc: &Scope,
+        span: Span,
+    ) -> Value {
+        if matches!(root.kind, Kind::Object(_) | Kind::List(_)) {
+            let first = match ops.first() {
+                Some(Traverse::Attr(a, _)) => Some(get_attr(&root, a, span)),
+                Some(Traverse::Index(ix)) => {
+                    let k = self.eval(ix, m, sc);
+                    Some(index(&root, &k, span))
+                }
+                _ => None,
+            };
+            if let Some(v) = first {
+                return self.apply_ops(v, &ops[1..], m, sc, span);
+            }
+        }
+        self.apply_ops(Rc::unwrap_or_clone(root), ops, m, sc, span)
     }
 
     fn apply_ops(

@@ -248,7 +248,7 @@ impl<'s> Builder<'s> {
         vec![(String::new(), Scope::default())]
     }
 
-    fn resource_value(&self, ev: &Evaluator, m: &ModuleInst, data: bool, b: &Block) -> Value {
+    fn resource_value(&self, ev: &Evaluator, m: &ModuleInst, data: bool, b: &Block) -> Rc<Value> {
         let rtype = b.labels.first().cloned().unwrap_or_default();
         let name = b.labels.get(1).cloned().unwrap_or_default();
         let key = format!("{}{rtype}.{name}", if data { "data." } else { "" });
@@ -256,10 +256,10 @@ impl<'s> Builder<'s> {
             return v.clone();
         }
         if !m.in_progress.borrow_mut().insert(key.clone()) {
-            return Value::unknown(
+            return Rc::new(Value::unknown(
                 format!("{}{key} (refers to itself)", m.prefix),
                 Some(b.header),
-            );
+            ));
         }
         let mode = if data { Mode::Data } else { Mode::Managed };
         let instances = self.expand(ev, m, &b.body);
@@ -294,6 +294,7 @@ impl<'s> Builder<'s> {
             None => instances_value(b, keyed, values),
         };
         m.in_progress.borrow_mut().remove(&key);
+        let value = Rc::new(value);
         m.resources.borrow_mut().insert(key, value.clone());
         value
     }
@@ -388,7 +389,7 @@ impl<'s> Builder<'s> {
         Value::object(entries, Some(span))
     }
 
-    fn module_instances(&self, ev: &Evaluator, m: &ModuleInst, name: &str) -> Option<Value> {
+    fn module_instances(&self, ev: &Evaluator, m: &ModuleInst, name: &str) -> Option<Rc<Value>> {
         if let Some(v) = m.children.borrow().get(name) {
             return Some(v.clone());
         }
@@ -400,12 +401,12 @@ impl<'s> Builder<'s> {
         let b = self.block(*r);
         let key = format!("module.{name}");
         if !m.in_progress.borrow_mut().insert(key.clone()) {
-            return Some(Value::unknown(
+            return Some(Rc::new(Value::unknown(
                 format!("{}{key} (refers to itself)", m.prefix),
                 Some(b.header),
-            ));
+            )));
         }
-        let value = self.call_module(ev, m, name, b);
+        let value = Rc::new(self.call_module(ev, m, name, b));
         m.in_progress.borrow_mut().remove(&key);
         m.children
             .borrow_mut()
@@ -530,28 +531,28 @@ impl Resolver for Builder<'_> {
         data: bool,
         rtype: &str,
         name: &str,
-    ) -> Option<Value> {
+    ) -> Option<Rc<Value>> {
         let key = format!("{}{rtype}.{name}", if data { "data." } else { "" });
         let r = m.decl.by_address.get(&key)?;
         Some(self.resource_value(ev, m, data, self.block(*r)))
     }
 
-    fn module_outputs(&self, ev: &Evaluator, m: &ModuleInst, name: &str) -> Option<Value> {
+    fn module_outputs(&self, ev: &Evaluator, m: &ModuleInst, name: &str) -> Option<Rc<Value>> {
         self.module_instances(ev, m, name)
     }
 
     /// A variable as Terraform sees it: the caller's value (or tfvars), else its
     /// default (also for a null passed to a `nullable = false` variable), converted
     /// to its `type` (optional attributes and their defaults filled in).
-    fn variable(&self, ev: &Evaluator, m: &ModuleInst, name: &str, span: Span) -> Value {
+    fn variable(&self, ev: &Evaluator, m: &ModuleInst, name: &str, span: Span) -> Rc<Value> {
         if let Some(v) = m.vars.borrow().get(name) {
             return v.clone();
         }
         let Some(r) = m.decl.variables.get(name) else {
-            return match m.inputs.get(name) {
+            return Rc::new(match m.inputs.get(name) {
                 Some(v) => v.clone(),
                 None => Value::error(format!("no variable named {name}"), Some(span)),
-            };
+            });
         };
         let b = self.block(*r);
         let isolated = Scope {
@@ -573,10 +574,10 @@ impl Resolver for Builder<'_> {
             None => match default() {
                 Some(d) => d,
                 None => {
-                    return Value::unknown(
+                    return Rc::new(Value::unknown(
                         format!("{}var.{name} (no value given)", m.prefix),
                         Some(span),
-                    )
+                    ))
                 }
             },
         };
@@ -584,23 +585,24 @@ impl Resolver for Builder<'_> {
             Some(t) => convert(&t.value, given, &|e| ev.eval(e, m, &isolated)),
             None => given,
         };
+        let v = Rc::new(v);
         m.vars.borrow_mut().insert(name.to_string(), v.clone());
         v
     }
 
-    fn local(&self, ev: &Evaluator, m: &ModuleInst, name: &str, span: Span) -> Value {
+    fn local(&self, ev: &Evaluator, m: &ModuleInst, name: &str, span: Span) -> Rc<Value> {
         if let Some(v) = m.locals.borrow().get(name) {
             return v.clone();
         }
         let Some(&(fid, bi, ai)) = m.decl.locals.get(name) else {
-            return Value::error(format!("no local named {name}"), Some(span));
+            return Rc::new(Value::error(format!("no local named {name}"), Some(span)));
         };
         let key = format!("local.{name}");
         if !m.in_progress.borrow_mut().insert(key.clone()) {
-            return Value::unknown(
+            return Rc::new(Value::unknown(
                 format!("{}local.{name} (refers to itself)", m.prefix),
                 Some(span),
-            );
+            ));
         }
         let body = self.src.parsed(fid).body.as_ref();
         let v = match body
@@ -611,6 +613,7 @@ impl Resolver for Builder<'_> {
             None => Value::error("local not found", Some(span)),
         };
         m.in_progress.borrow_mut().remove(&key);
+        let v = Rc::new(v);
         m.locals.borrow_mut().insert(name.to_string(), v.clone());
         v
     }

@@ -49,12 +49,12 @@ pub struct ModuleInst {
     pub prefix: String,
     pub(crate) decl: Rc<Decl>,
     pub(crate) inputs: HashMap<String, Value>,
-    pub(crate) locals: RefCell<HashMap<String, Value>>,
-    pub(crate) resources: RefCell<HashMap<String, Value>>,
-    pub(crate) children: RefCell<HashMap<String, Value>>,
+    pub(crate) locals: RefCell<HashMap<String, Rc<Value>>>,
+    pub(crate) resources: RefCell<HashMap<String, Rc<Value>>>,
+    pub(crate) children: RefCell<HashMap<String, Rc<Value>>>,
     pub(crate) in_progress: RefCell<HashSet<String>>,
     /// Variables with their type applied, computed once.
-    pub(crate) vars: RefCell<HashMap<String, Value>>,
+    pub(crate) vars: RefCell<HashMap<String, Rc<Value>>>,
     pub(crate) depth: usize,
     pub(crate) chain: Vec<PathBuf>,
 }
