@@ -549,7 +549,7 @@ fn file(ev: &dyn Env, name: &str, args: &[Value], span: Span, m: &ModuleInst) ->
         vars: vars
             .entries()
             .iter()
-            .map(|e| (e.key.clone(), e.value.clone()))
+            .map(|e| (e.key.clone(), std::rc::Rc::new(e.value.clone())))
             .collect(),
         isolated: true,
     };

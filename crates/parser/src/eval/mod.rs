@@ -205,7 +205,7 @@ impl<'r> Evaluator<'r> {
         sc: &Scope,
     ) -> Value {
         if let Some(v) = sc.get(name) {
-            return self.apply_ops(v.clone(), ops, m, sc, e.span);
+            return self.apply_shared(v.clone(), ops, m, sc, e.span);
         }
         let attr = |i: usize| match ops.get(i) {
             Some(Traverse::Attr(a, _)) => Some(a.as_str()),

@@ -5,12 +5,14 @@
 use crate::span::Span;
 use crate::syntax::ast::BinaryOp;
 use crate::value::{Hole, Kind, Segment, Value, WellKnown};
+use std::rc::Rc;
 
 /// Variables in scope besides the module's own: `each`, `count`, for-expression and
-/// dynamic-block iterators, templatefile variables.
+/// dynamic-block iterators, templatefile variables. Shared, not copied, when a
+/// nested scope adds one (every iteration of a for expression does).
 #[derive(Clone, Default)]
 pub struct Scope {
-    pub vars: Vec<(String, Value)>,
+    pub vars: Vec<(String, Rc<Value>)>,
     /// Inside `templatefile()`: only its variables are visible.
     pub isolated: bool,
 }
@@ -18,11 +20,11 @@ pub struct Scope {
 impl Scope {
     pub fn with(&self, name: &str, v: Value) -> Scope {
         let mut s = self.clone();
-        s.vars.push((name.to_string(), v));
+        s.vars.push((name.to_string(), Rc::new(v)));
         s
     }
 
-    pub fn get(&self, name: &str) -> Option<&Value> {
+    pub fn get(&self, name: &str) -> Option<&Rc<Value>> {
         self.vars
             .iter()
             .rev()
