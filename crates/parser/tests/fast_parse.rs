@@ -71,10 +71,16 @@ fn the_fast_reader_gives_hcl_edits_tree_wherever_it_answers() {
             continue;
         }
         compared += 1;
-        let Some(fast) = hcl::parse_fast(FileId(0), &text) else {
+        let Some((fast, fast_comments)) = hcl::parse_fast(FileId(0), &text) else {
             continue;
         };
         answered += 1;
+        if fast_comments != comments::scan(&text).comments {
+            wrong.push(format!(
+                "{}: other comments than the lexer finds",
+                p.display()
+            ));
+        }
         let fast = format!("{fast:#?}");
         match hcl::parse_slow(FileId(0), &text) {
             Ok(slow) => {
@@ -162,10 +168,13 @@ fn the_fast_reader_agrees_on_mutated_files() {
             {
                 continue;
             }
-            let Some(fast) = hcl::parse_fast(FileId(0), &s) else {
+            let Some((fast, fast_comments)) = hcl::parse_fast(FileId(0), &s) else {
                 continue;
             };
             answered += 1;
+            if fast_comments != comments::scan(&s).comments {
+                wrong.push(format!("{} (mutated): other comments\n{s}", p.display()));
+            }
             match hcl::parse_slow(FileId(0), &s) {
                 Ok(slow) if format!("{fast:?}") == format!("{slow:?}") => {}
                 Ok(_) => wrong.push(format!("{} (mutated): another tree\n{s}", p.display())),

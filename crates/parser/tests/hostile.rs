@@ -166,6 +166,29 @@ fn deeply_nested_expression_is_refused() {
 }
 
 #[test]
+fn deeply_nested_blocks_are_refused() {
+    let t = TempTree::new("deep-blocks");
+    let depth = 10_000;
+    t.write(
+        "main.tf",
+        format!("{}{}", "a {\n".repeat(depth), "}\n".repeat(depth)),
+    );
+    let m = build_dir(t.path());
+    assert_issue(&m, IssueKind::Parse, "nested");
+}
+
+#[test]
+fn long_conditional_chain_does_not_overflow() {
+    let t = TempTree::new("cond-chain");
+    t.write(
+        "main.tf",
+        format!("locals {{\n  x = {}c\n}}\n", "a ? b : ".repeat(20_000)),
+    );
+    let m = build_dir(t.path());
+    assert_issue(&m, IssueKind::Parse, "nest");
+}
+
+#[test]
 fn long_operator_chain_does_not_overflow() {
     let t = TempTree::new("plus-chain");
     let mut text = String::from("locals {\n  x = 1");

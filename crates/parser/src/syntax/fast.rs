@@ -13,19 +13,22 @@
 //! the test data.
 
 use super::ast::*;
+use super::comments::Comment;
 use crate::span::{FileId, Span};
 
-/// The body of `text`, or `None` when this reader leaves the file to hcl-edit.
-pub fn parse(file: FileId, text: &str) -> Option<Body> {
+/// The body of `text` and its comments (as [`super::comments::scan`] finds them), or
+/// `None` when this reader leaves the file to hcl-edit.
+pub fn parse(file: FileId, text: &str) -> Option<(Body, Vec<Comment>)> {
     let mut p = P {
         b: text.as_bytes(),
         src: text,
         i: 0,
         file,
         depth: 0,
+        comments: Vec::new(),
     };
     let body = p.body(false)?;
-    (p.i == p.b.len()).then_some(body)
+    (p.i == p.b.len()).then_some((body, p.comments))
 }
 
 fn repeats(attributes: &[Attribute]) -> bool {
@@ -47,6 +50,7 @@ struct P<'t> {
     /// Expressions being read inside one another: chained conditionals nest without
     /// brackets, so the lexer's nesting limit does not bound them.
     depth: usize,
+    comments: Vec<Comment>,
 }
 
 /// Deeper than this, the file goes to hcl-edit (which reports what it must).
@@ -83,8 +87,8 @@ impl<'t> P<'t> {
                 b' ' | b'\t' => self.i += 1,
                 b'\r' if self.b.get(self.i + 1) == Some(&b'\n') && nl => self.i += 2,
                 b'\n' if nl => self.i += 1,
-                b'#' => self.line_comment(),
-                b'/' if self.b.get(self.i + 1) == Some(&b'/') => self.line_comment(),
+                b'#' => self.line_comment(1),
+                b'/' if self.b.get(self.i + 1) == Some(&b'/') => self.line_comment(2),
                 b'/' if self.b.get(self.i + 1) == Some(&b'*') => {
                     let end = self.src[self.i + 2..].find("*/")? + self.i + 4;
                     // A block comment spanning lines ends the line like a newline
@@ -92,6 +96,11 @@ impl<'t> P<'t> {
                     if !nl && self.src[self.i..end].contains('\n') {
                         return None;
                     }
+                    self.comments.push(Comment {
+                        text: self.src[self.i + 2..end - 2].to_string(),
+                        start: self.i,
+                        end,
+                    });
                     self.i = end;
                 }
                 _ => return Some(()),
@@ -99,14 +108,36 @@ impl<'t> P<'t> {
         }
     }
 
-    fn line_comment(&mut self) {
+    fn line_comment(&mut self, marker: usize) {
+        let start = self.i;
         while self.i < self.b.len() && self.b[self.i] != b'\n' {
             self.i += 1;
         }
+        self.comments.push(Comment {
+            text: self.src[start + marker..self.i]
+                .trim_end_matches('\r')
+                .to_string(),
+            start,
+            end: self.i,
+        });
         // `\r\n`: the `\r` belongs to the newline.
-        if self.i > 0 && self.b[self.i - 1] == b'\r' && self.b.get(self.i) == Some(&b'\n') {
+        if self.i > start + marker
+            && self.b[self.i - 1] == b'\r'
+            && self.b.get(self.i) == Some(&b'\n')
+        {
             self.i -= 1;
         }
+    }
+
+    /// Where to come back to after looking ahead (comments met on the way are
+    /// dropped again, or they would be counted twice).
+    fn mark(&self) -> (usize, usize) {
+        (self.i, self.comments.len())
+    }
+
+    fn back(&mut self, (i, n): (usize, usize)) {
+        self.i = i;
+        self.comments.truncate(n);
     }
 
     /// The end of an attribute or block line: a newline (consumed), the end of the
@@ -206,7 +237,12 @@ impl<'t> P<'t> {
             } else {
                 // Content must start on the next line (one-line blocks: hcl-edit).
                 self.eol()?;
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return None;
+                }
                 let inner = self.body(true)?;
+                self.depth -= 1;
                 if self.peek() != b'}' {
                     return None;
                 }
@@ -252,10 +288,10 @@ impl<'t> P<'t> {
 
     fn conditional(&mut self, nl: bool) -> Option<E> {
         let cond = self.binary(0, nl)?;
-        let save = self.i;
+        let save = self.mark();
         self.ws(nl)?;
         if self.peek() != b'?' {
-            self.i = save;
+            self.back(save);
             return Some(cond);
         }
         self.i += 1;
@@ -309,10 +345,10 @@ impl<'t> P<'t> {
         // A long chain makes a tree as deep as it is long: past this, hcl-edit
         // decides (it refuses chains of more than 128 operators).
         for _ in 0..MAX_DEPTH {
-            let save = self.i;
+            let save = self.mark();
             self.ws(nl)?;
             let Some((op, len)) = self.binop(level) else {
-                self.i = save;
+                self.back(save);
                 return Some(lhs);
             };
             self.i += len;

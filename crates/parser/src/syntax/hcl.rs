@@ -23,6 +23,10 @@ pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>),
     } else {
         text
     };
+    // The fast reader finds the comments itself, and bounds its own depth.
+    if let Some(read) = super::fast::parse(file, text) {
+        return Ok(read);
+    }
     let scan = comments::scan_limited(text, MAX_NESTING);
     if let Some(at) = scan.too_deep_at {
         return Err(ParseError {
@@ -33,15 +37,12 @@ pub fn parse(file: FileId, text: &str) -> Result<(Body, Vec<comments::Comment>),
             offset: at,
         });
     }
-    if let Some(body) = super::fast::parse(file, text) {
-        return Ok((body, scan.comments));
-    }
     Ok((parse_slow(file, text)?, scan.comments))
 }
 
 /// [`parse`]'s fast path alone (`None`: it leaves the file to hcl-edit), for
 /// `tests/fast_parse.rs`. `text` has its byte-order mark blanked already.
-pub fn parse_fast(file: FileId, text: &str) -> Option<Body> {
+pub fn parse_fast(file: FileId, text: &str) -> Option<(Body, Vec<comments::Comment>)> {
     super::fast::parse(file, text)
 }
 
