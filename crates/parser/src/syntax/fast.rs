@@ -3,8 +3,9 @@
 //! tree, built and converted and dropped, was most of the time spent parsing).
 //!
 //! It is a fast path, not a second parser to keep in step: it reads bodies,
-//! attributes, blocks and every expression Terraform code commonly uses, and answers
-//! `None` for anything else — heredocs, template directives and strip markers,
+//! attributes, blocks and every expression Terraform code commonly uses (`<<EOF`
+//! heredocs included), and answers `None` for anything else — indented `<<-`
+//! heredocs, template directives and strip markers,
 //! namespaced functions, repeated object keys, one-line blocks with content, newlines
 //! where only some HCL readers accept them, any syntax error. `None` hands the file to
 //! hcl-edit ([`super::hcl::parse`]), which also reports the errors. Where it answers,
@@ -559,7 +560,7 @@ impl<'t> P<'t> {
             }
             b'[' => self.tuple(start),
             b'{' => self.object(start),
-            b'<' => None, // heredoc
+            b'<' if self.at("<<") => self.heredoc(start),
             _ => {
                 let (name, _, _) = self.ident()?;
                 match name.as_str() {
@@ -808,6 +809,102 @@ impl<'t> P<'t> {
             },
             start,
             end: self.i,
+        })
+    }
+
+    /// A `<<MARKER` heredoc (not `<<-`: hcl-edit's indentation stripping is left to
+    /// it), its text a template with `${…}` interpolations. The span ends with the
+    /// closing marker; the text runs from the line after the opening to the closing
+    /// line, newline included. Backslashes are text in a heredoc; `$${`, `%%{`,
+    /// directives and strip markers: `None`.
+    fn heredoc(&mut self, start: usize) -> Option<E> {
+        self.i += 2;
+        let (marker, _, _) = self.ident()?;
+        if self.peek() != b'\n' {
+            return None;
+        }
+        let content = self.i + 1;
+        // The first line that is the marker alone (indentation allowed) closes it.
+        let mut line = content;
+        let (close_start, close_end) = loop {
+            let eol = self.src[line..]
+                .find('\n')
+                .map_or(self.b.len(), |e| line + e);
+            if self.src[line..eol].trim_start_matches([' ', '\t']) == marker {
+                break (line, eol);
+            }
+            if eol == self.b.len() {
+                return None;
+            }
+            line = eol + 1;
+        };
+        let text = &self.src[content..close_start];
+        if text.contains("$${")
+            || text.contains("%%{")
+            || text.contains("%{")
+            || text.contains('\r')
+        {
+            return None;
+        }
+        let mut parts = Vec::new();
+        self.i = content;
+        let mut lit_start = content;
+        // The comment lexer skips heredocs whole: comments inside their
+        // interpolations are not kept.
+        let comments = self.comments.len();
+        while self.i < close_start {
+            if self.at("${") {
+                if self.i > lit_start {
+                    let sp = self.span(lit_start, self.i);
+                    super::literal::parts(
+                        self.src,
+                        true,
+                        &self.src[lit_start..self.i],
+                        sp,
+                        &mut parts,
+                    );
+                }
+                self.i += 2;
+                if self.peek() == b'~' {
+                    return None;
+                }
+                self.ws(true)?;
+                let e = self.expr(true)?;
+                self.ws(true)?;
+                if self.peek() != b'}' || self.i >= close_start {
+                    return None;
+                }
+                self.i += 1;
+                parts.push(TemplatePart::Interp(e.e));
+                lit_start = self.i;
+            } else {
+                self.i += 1;
+            }
+        }
+        if self.i != close_start {
+            return None;
+        }
+        if close_start > lit_start {
+            let sp = self.span(lit_start, close_start);
+            super::literal::parts(
+                self.src,
+                true,
+                &self.src[lit_start..close_start],
+                sp,
+                &mut parts,
+            );
+        }
+        self.comments.truncate(comments);
+        parts.shrink_to_fit();
+        let end = close_end;
+        self.i = end;
+        Some(E {
+            e: Expr {
+                kind: ExprKind::Template(Template { parts }),
+                span: self.span(start, end),
+            },
+            start,
+            end,
         })
     }
 
