@@ -71,6 +71,18 @@ impl<'t> P<'t> {
         Span::new(self.file, start, end)
     }
 
+    /// An expression covering `start..end` of the source.
+    fn node(&self, kind: ExprKind, start: usize, end: usize) -> Option<E> {
+        Some(E {
+            e: Expr {
+                kind,
+                span: self.span(start, end),
+            },
+            start,
+            end,
+        })
+    }
+
     fn peek(&self) -> u8 {
         self.b.get(self.i).copied().unwrap_or(0)
     }
@@ -306,14 +318,11 @@ impl<'t> P<'t> {
         self.ws(nl)?;
         let f = self.expr(nl)?;
         let (start, end) = (cond.start, f.end);
-        Some(E {
-            e: Expr {
-                kind: ExprKind::Conditional(Box::new(cond.e), Box::new(t.e), Box::new(f.e)),
-                span: self.span(start, end),
-            },
+        self.node(
+            ExprKind::Conditional(Box::new(cond.e), Box::new(t.e), Box::new(f.e)),
             start,
             end,
-        })
+        )
     }
 
     fn binop(&self, level: usize) -> Option<(BinaryOp, usize)> {
@@ -390,25 +399,11 @@ impl<'t> P<'t> {
             if matches!(self.peek(), b'.' | b'[') {
                 return None;
             }
-            return Some(E {
-                e: Expr {
-                    kind: ExprKind::Number(v),
-                    span: self.span(start, n.end),
-                },
-                start,
-                end: n.end,
-            });
+            return self.node(ExprKind::Number(v), start, n.end);
         }
         let x = self.unary()?;
         let end = x.end;
-        Some(E {
-            e: Expr {
-                kind: ExprKind::Unary(op, Box::new(x.e)),
-                span: self.span(start, end),
-            },
-            start,
-            end,
-        })
+        self.node(ExprKind::Unary(op, Box::new(x.e)), start, end)
     }
 
     fn postfix(&mut self) -> Option<E> {
@@ -475,14 +470,7 @@ impl<'t> P<'t> {
         }
         ops.shrink_to_fit();
         let start = base.start;
-        Some(E {
-            e: Expr {
-                kind: ExprKind::Traversal(Box::new(base.e), ops),
-                span: self.span(start, end),
-            },
-            start,
-            end,
-        })
+        self.node(ExprKind::Traversal(Box::new(base.e), ops), start, end)
     }
 
     fn number(&mut self) -> Option<E> {
@@ -514,28 +502,12 @@ impl<'t> P<'t> {
             return None;
         }
         let v: f64 = self.src[start..self.i].parse().ok()?;
-        Some(E {
-            e: Expr {
-                kind: ExprKind::Number(v),
-                span: self.span(start, self.i),
-            },
-            start,
-            end: self.i,
-        })
+        self.node(ExprKind::Number(v), start, self.i)
     }
 
     fn primary(&mut self) -> Option<E> {
         let start = self.i;
-        let leaf = |p: &Self, kind: ExprKind| {
-            Some(E {
-                e: Expr {
-                    kind,
-                    span: p.span(start, p.i),
-                },
-                start,
-                end: p.i,
-            })
-        };
+        let leaf = |p: &Self, kind: ExprKind| p.node(kind, start, p.i);
         match self.peek() {
             b'0'..=b'9' => self.number(),
             b'"' => {
@@ -633,14 +605,7 @@ impl<'t> P<'t> {
         }
         self.i += 1;
         items.shrink_to_fit();
-        Some(E {
-            e: Expr {
-                kind: ExprKind::Array(items),
-                span: self.span(start, self.i),
-            },
-            start,
-            end: self.i,
-        })
+        self.node(ExprKind::Array(items), start, self.i)
     }
 
     fn object(&mut self, start: usize) -> Option<E> {
@@ -721,14 +686,7 @@ impl<'t> P<'t> {
         }
         self.i += 1;
         items.shrink_to_fit();
-        Some(E {
-            e: Expr {
-                kind: ExprKind::Object(items),
-                span: self.span(start, self.i),
-            },
-            start,
-            end: self.i,
-        })
+        self.node(ExprKind::Object(items), start, self.i)
     }
 
     fn for_expr(&mut self, start: usize, close: u8) -> Option<E> {
@@ -794,22 +752,35 @@ impl<'t> P<'t> {
             return None;
         }
         self.i += 1;
-        Some(E {
-            e: Expr {
-                kind: ExprKind::For(Box::new(ForExpr {
-                    key_var,
-                    value_var,
-                    collection,
-                    key_expr,
-                    value_expr,
-                    cond,
-                    grouping,
-                })),
-                span: self.span(start, self.i),
-            },
+        self.node(
+            ExprKind::For(Box::new(ForExpr {
+                key_var,
+                value_var,
+                collection,
+                key_expr,
+                value_expr,
+                cond,
+                grouping,
+            })),
             start,
-            end: self.i,
-        })
+            self.i,
+        )
+    }
+
+    /// `${ expr }` at `${`, through its `}` (strip markers: `None`).
+    fn interpolation(&mut self) -> Option<Expr> {
+        self.i += 2;
+        if self.peek() == b'~' {
+            return None;
+        }
+        self.ws(true)?;
+        let e = self.expr(true)?;
+        self.ws(true)?;
+        if self.peek() != b'}' {
+            return None;
+        }
+        self.i += 1;
+        Some(e.e)
     }
 
     /// A `<<MARKER` heredoc (not `<<-`: hcl-edit's indentation stripping is left to
@@ -864,18 +835,10 @@ impl<'t> P<'t> {
                         &mut parts,
                     );
                 }
-                self.i += 2;
-                if self.peek() == b'~' {
+                parts.push(TemplatePart::Interp(self.interpolation()?));
+                if self.i > close_start {
                     return None;
                 }
-                self.ws(true)?;
-                let e = self.expr(true)?;
-                self.ws(true)?;
-                if self.peek() != b'}' || self.i >= close_start {
-                    return None;
-                }
-                self.i += 1;
-                parts.push(TemplatePart::Interp(e.e));
                 lit_start = self.i;
             } else {
                 self.i += 1;
@@ -898,14 +861,7 @@ impl<'t> P<'t> {
         parts.shrink_to_fit();
         let end = close_end;
         self.i = end;
-        Some(E {
-            e: Expr {
-                kind: ExprKind::Template(Template { parts }),
-                span: self.span(start, end),
-            },
-            start,
-            end,
-        })
+        self.node(ExprKind::Template(Template { parts }), start, end)
     }
 
     /// A quoted template: `"…"` with `${…}` interpolations (directives, strip markers
@@ -949,18 +905,7 @@ impl<'t> P<'t> {
                         super::literal::parts(self.src, true, &lit, sp, &mut parts);
                     }
                     lit.clear();
-                    self.i += 2;
-                    if self.peek() == b'~' {
-                        return None;
-                    }
-                    self.ws(true)?;
-                    let e = self.expr(true)?;
-                    self.ws(true)?;
-                    if self.peek() != b'}' {
-                        return None;
-                    }
-                    self.i += 1;
-                    parts.push(TemplatePart::Interp(e.e));
+                    parts.push(TemplatePart::Interp(self.interpolation()?));
                     any_interp = true;
                     lit_start = self.i;
                 }

@@ -25,7 +25,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             let agents: Vec<&Granted> = g
                 .granted
                 .iter()
-                .filter(|x| target(x.action).is_some() && !narrowed(st, x.action))
+                .filter(|x| x.action.agent_target().is_some() && !narrowed(st, x.action))
                 .collect();
             if agents.is_empty() {
                 continue;
@@ -91,7 +91,7 @@ fn diag(span: Span, on: &[&Granted], text: &str) -> Diagnostic {
 }
 
 fn help(on: &[&Granted]) -> &'static str {
-    match on.first().and_then(|x| target(x.action)) {
+    match on.first().and_then(|x| x.action.agent_target()) {
         Some(Target::FlowAlias) => {
             "name the flow aliases this workload calls, e.g. arn:aws:bedrock:us-east-1:111122223333:flow/FLOWID/alias/ALIASID"
         }
@@ -116,12 +116,6 @@ impl Target {
             Target::InlineAgent => "inline agent",
         }
     }
-}
-
-/// The BL106 actions (RULES.md): agent, inline agent, flow and AgentCore runtime
-/// invocation, as the catalog names them.
-fn target(a: &Action) -> Option<Target> {
-    a.agent_target()
 }
 
 /// Does `pattern` match every resource of one of the action's resource types, at
@@ -170,7 +164,7 @@ fn fill_ids(template: &str, fill: &str) -> String {
 /// for inline agents, `aws:ResourceTag/…` (attribute-based access) for the others.
 /// Negated, `IfExists` and wildcard conditions do not narrow.
 fn narrowed(st: &Statement, action: &Action) -> bool {
-    let inline = target(action) == Some(Target::InlineAgent);
+    let inline = action.agent_target() == Some(Target::InlineAgent);
     st.conditions.iter().any(|c| {
         let key = c.key.to_ascii_lowercase();
         let relevant = if inline {
@@ -202,7 +196,7 @@ fn names_values(c: &Condition) -> bool {
 fn actions(on: &[&Granted]) -> String {
     let mut v: Vec<(Option<Target>, &str)> = on
         .iter()
-        .map(|x| (target(x.action), x.action.name.as_str()))
+        .map(|x| (x.action.agent_target(), x.action.name.as_str()))
         .collect();
     v.sort();
     v.dedup();
@@ -221,7 +215,7 @@ fn actions(on: &[&Granted]) -> String {
 
 /// `agent alias`, `agent alias and flow alias`, ...
 fn targets(on: &[&Granted]) -> String {
-    let mut t: Vec<Target> = on.iter().filter_map(|x| target(x.action)).collect();
+    let mut t: Vec<Target> = on.iter().filter_map(|x| x.action.agent_target()).collect();
     t.sort();
     t.dedup();
     let nouns: Vec<&str> = t.iter().map(|t| t.noun()).collect();
