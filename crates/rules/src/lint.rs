@@ -83,7 +83,12 @@ impl Report {
 }
 
 pub fn lint(input: &LintInput) -> Result<Report, PathError> {
-    let model = load(input)?;
+    let mut model = load(input)?;
+    // After evaluation only ignore comments and BL303's literal scan read syntax.
+    model.release_syntax(|file, parsed| {
+        crate::suppress::reads_syntax(parsed)
+            || crate::rules::bl303_hardcoded_credentials::reads_syntax(&file.text)
+    });
     let report = match &input.per_file {
         Some(set) => lint_per_file(model, set, input.today),
         None => lint_model(model, &input.config, input.today),
@@ -94,7 +99,8 @@ pub fn lint(input: &LintInput) -> Result<Report, PathError> {
 
 /// The model and IAM view without running the rules (the access map needs no more).
 pub fn analyse(input: &LintInput) -> Result<(Model, IamView), PathError> {
-    let model = load(input)?;
+    let mut model = load(input)?;
+    model.release_syntax(|_, _| false);
     let view = match &input.per_file {
         Some(set) => view_of(&model, &|path| set.for_file(path).environments_of(path)),
         None => view_of(&model, &|path| input.config.environments_of(path)),

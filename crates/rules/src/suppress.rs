@@ -6,6 +6,7 @@
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::rule_id::RuleId;
+use bedrock_lint_parser::model::load::Parsed;
 use bedrock_lint_parser::syntax::ast::Body;
 use bedrock_lint_parser::{FileId, Model, SourceFile, Span};
 
@@ -100,6 +101,12 @@ pub fn ignore_edit(file: &SourceFile, d: &Diagnostic, until: &str) -> Edit {
             d.rule.code()
         ),
     }
+}
+
+/// Does an ignore comment in this file need its syntax tree (to find the block or
+/// attribute it stands above)? Only files with an ignore comment do.
+pub fn reads_syntax(parsed: &Parsed) -> bool {
+    parsed.comments.iter().any(|c| directive(&c.text).is_some())
 }
 
 pub fn collect(model: &Model) -> Vec<Ignore> {

@@ -169,6 +169,14 @@ fn walk_template(t: &Template, span: Span, hits: &mut Vec<(Span, String)>) {
     }
 }
 
+/// Can a literal in this file hold an access key id? Only then does the scan above
+/// need the file's syntax tree. A literal's text is the source's but for escapes, and
+/// the only escapes that can write a letter or digit are `\u`/`\U`: a file with
+/// those is always scanned.
+pub fn reads_syntax(text: &str) -> bool {
+    find_key_id(text).is_some() || text.contains("\\u") || text.contains("\\U")
+}
+
 /// The first `AKIA`/`ASIA` + 16 upper-case letters or digits, not inside a longer word.
 pub fn find_key_id(text: &str) -> Option<&str> {
     let b = text.as_bytes();
