@@ -22,7 +22,8 @@ pub struct Value {
 pub enum Kind {
     /// Cannot be known statically: a computed attribute, a remote module output, an
     /// `after_unknown` value. The text names it (`aws_iam_role.app.arn`).
-    Unknown(Unknown),
+    /// Boxed: most values are known, and this keeps every value 80 bytes, not 96.
+    Unknown(Box<Unknown>),
     /// An evaluation error (a missing attribute, a bad index). Treated like unknown by
     /// the rules; `try()` and `can()` look past it.
     Error(Arc<str>),
@@ -141,14 +142,14 @@ impl Template {
     /// Appends what `v` contributes to a string: its text when known, its parts when
     /// partly known, else one hole naming it.
     pub fn push_value(&mut self, v: &Value) {
+        if let Some(t) = v.template() {
+            return self.extend(t);
+        }
         match &v.kind {
             Kind::String(s) => self.push_lit(&s.text),
             Kind::Number(n) => self.push_lit(&format_number(*n)),
             Kind::Bool(b) => self.push_lit(if *b { "true" } else { "false" }),
             Kind::Null => {}
-            Kind::Unknown(Unknown {
-                template: Some(t), ..
-            }) => self.extend(t),
             _ => self.push_hole(Hole {
                 what: v
                     .find_unknown()
@@ -181,12 +182,12 @@ impl Template {
         });
         let what = first.unwrap_or_else(|| self.display().into());
         Value::new(
-            Kind::Unknown(Unknown {
+            Kind::Unknown(Box::new(Unknown {
                 what,
                 structure: None,
                 template: informative.then(|| Arc::new(self)),
                 instance: None,
-            }),
+            })),
             span,
         )
     }
@@ -229,12 +230,12 @@ impl Value {
 
     pub fn unknown(what: impl Into<Arc<str>>, span: Option<Span>) -> Value {
         Value::new(
-            Kind::Unknown(Unknown {
+            Kind::Unknown(Box::new(Unknown {
                 what: what.into(),
                 structure: None,
                 template: None,
                 instance: None,
-            }),
+            })),
             span,
         )
     }

@@ -47,7 +47,7 @@ fn shape(e: &Expr) -> String {
             Some(p) => format!("ref {}", p.join(".")),
             None => "ref".into(),
         },
-        ExprKind::Call(name, ..) => format!("call {name}"),
+        ExprKind::Call(c) => format!("call {}", c.name),
         ExprKind::Array(items) => format!(
             "[{}]",
             items.iter().map(shape).collect::<Vec<_>>().join(", ")

@@ -329,12 +329,12 @@ fn jsonencode(arg: Option<Value>, sp: Option<Span>) -> Value {
         ),
         // Wholly unknown to Terraform, but the known parts stay readable.
         None => Value::new(
-            Kind::Unknown(Unknown {
+            Kind::Unknown(Box::new(Unknown {
                 what: unknown_name(&v, "jsonencode").into(),
                 structure: Some(Box::new(v)),
                 template: None,
                 instance: None,
-            }),
+            })),
             sp,
         ),
     }
@@ -388,9 +388,7 @@ fn concat(args: &[Value], sp: Option<Span>) -> Value {
 /// The known elements of a list whose length is unknown (see [`concat`]).
 fn list_structure(v: &Value) -> Option<&[Value]> {
     match &v.kind {
-        Kind::Unknown(Unknown {
-            structure: Some(s), ..
-        }) => s.as_list(),
+        Kind::Unknown(u) => u.structure.as_deref()?.as_list(),
         _ => None,
     }
 }

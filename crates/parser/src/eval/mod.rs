@@ -147,16 +147,14 @@ impl<'r> Evaluator<'r> {
                 }
             }
             ExprKind::Variable(name) => self.traversal(e, name, &[], m, sc),
-            ExprKind::Traversal(root, ops) => match &root.kind {
-                ExprKind::Variable(name) => self.traversal(e, name, ops, m, sc),
+            ExprKind::Traversal(t) => match &t.root.kind {
+                ExprKind::Variable(name) => self.traversal(e, name, &t.ops, m, sc),
                 _ => {
-                    let v = self.eval(root, m, sc);
-                    self.apply_ops(v, ops, m, sc, e.span)
+                    let v = self.eval(&t.root, m, sc);
+                    self.apply_ops(v, &t.ops, m, sc, e.span)
                 }
             },
-            ExprKind::Call(name, args, expand) => {
-                functions::call(self, name, args, *expand, e.span, m, sc)
-            }
+            ExprKind::Call(c) => functions::call(self, &c.name, &c.args, c.expand, e.span, m, sc),
             ExprKind::Conditional(c, t, f) => {
                 let cv = self.eval(c, m, sc);
                 match cv.as_bool() {
@@ -393,25 +391,16 @@ impl<'r> Evaluator<'r> {
                         }
                     }
                 }
-                TemplatePart::If {
-                    cond,
-                    then,
-                    otherwise,
-                } => {
-                    let c = self.eval(cond, m, sc);
+                TemplatePart::If(i) => {
+                    let c = self.eval(&i.cond, m, sc);
                     match c.as_bool() {
-                        Some(true) => self.template_into(then, m, sc, out),
-                        Some(false) => self.template_into(otherwise, m, sc, out),
+                        Some(true) => self.template_into(&i.then, m, sc, out),
+                        Some(false) => self.template_into(&i.otherwise, m, sc, out),
                         None => out.hole(unknown_name(&c, "template condition")),
                     };
                 }
-                TemplatePart::For {
-                    key_var,
-                    value_var,
-                    collection,
-                    body,
-                } => {
-                    let c = self.eval(collection, m, sc);
+                TemplatePart::For(f) => {
+                    let c = self.eval(&f.collection, m, sc);
                     let items = match iterate(&c) {
                         Ok(items) => items,
                         Err(u) => {
@@ -420,11 +409,11 @@ impl<'r> Evaluator<'r> {
                         }
                     };
                     for (k, v) in items {
-                        let mut inner = sc.with(value_var, v);
-                        if let Some(kv) = key_var {
+                        let mut inner = sc.with(&f.value_var, v);
+                        if let Some(kv) = &f.key_var {
                             inner = inner.with(kv, k);
                         }
-                        self.template_into(body, m, &inner, out);
+                        self.template_into(&f.body, m, &inner, out);
                     }
                 }
             }

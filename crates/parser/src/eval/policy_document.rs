@@ -27,12 +27,12 @@ pub fn with_json(mut body: Value) -> Value {
             body.span,
         ),
         None => Value::new(
-            Kind::Unknown(Unknown {
+            Kind::Unknown(Box::new(Unknown {
                 what: super::ops::unknown_name(&doc, "policy document").into(),
                 structure: Some(Box::new(doc)),
                 template: None,
                 instance: None,
-            }),
+            })),
             body.span,
         ),
     };

@@ -119,15 +119,20 @@ pub struct Model {
 impl Model {
     /// Frees the syntax trees nothing reads once the model is evaluated (the rules
     /// read values, not syntax), keeping those `keep` asks for. On a large tree the
-    /// trees are about a third of the memory; freed in parallel, as they were built.
+    /// trees are about a third of the memory.
     pub fn release_syntax(&mut self, keep: impl Fn(&SourceFile, &Parsed) -> bool + Sync) {
         use rayon::prelude::*;
         let files = &self.files;
-        self.parsed.par_iter_mut().enumerate().for_each(|(i, p)| {
-            if p.body.is_some() && !keep(files.get(FileId(i as u32)), p) {
-                p.body = None;
-            }
-        });
+        let freed: Vec<_> = self
+            .parsed
+            .par_iter_mut()
+            .enumerate()
+            .filter(|(i, p)| p.body.is_some() && !keep(files.get(FileId(*i as u32)), p))
+            .filter_map(|(_, p)| p.body.take())
+            .collect();
+        // Freeing millions of nodes takes as long as a rule pass: done aside, while
+        // the rules run (or here, if no thread can be had).
+        let _ = std::thread::Builder::new().spawn(move || drop(freed));
     }
 }
 

@@ -15,7 +15,7 @@ pub fn convert(ty: &Expr, v: Value, eval_default: &dyn Fn(&Expr) -> Value) -> Va
     }
     match &ty.kind {
         ExprKind::Variable(name) => primitive(name, v),
-        ExprKind::Call(name, args, false) => match (name.as_str(), args.as_slice()) {
+        ExprKind::Call(c) if !c.expand => match (c.name.as_str(), c.args.as_slice()) {
             ("list" | "set", [elem]) => match v.kind {
                 Kind::List(items) => Value {
                     kind: Kind::List(
@@ -97,7 +97,7 @@ fn object(
             },
         };
         let (ty, optional, default) = match &a.value.kind {
-            ExprKind::Call(f, args, false) if f == "optional" => match args.as_slice() {
+            ExprKind::Call(c) if !c.expand && c.name == "optional" => match c.args.as_slice() {
                 [t] => (t, true, None),
                 [t, d] => (t, true, Some(d)),
                 _ => return v,

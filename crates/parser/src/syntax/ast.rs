@@ -55,12 +55,30 @@ pub enum ExprKind {
     Array(Vec<Expr>),
     Object(Vec<ObjectItem>),
     Variable(String),
-    Traversal(Box<Expr>, Vec<Traverse>),
-    Call(String, Vec<Expr>, bool),
+    Traversal(Box<Traversal>),
+    Call(Box<Call>),
     Conditional(Box<Expr>, Box<Expr>, Box<Expr>),
     Unary(UnaryOp, Box<Expr>),
     Binary(BinaryOp, Box<Expr>, Box<Expr>),
     For(Box<ForExpr>),
+}
+
+// The larger and rarer shapes are boxed so that every node stays small: an
+// expression is 48 bytes, not 72 (a large tree has millions of them).
+
+/// `root.attr[index]...`: a root expression and the steps after it.
+#[derive(Debug, Clone)]
+pub struct Traversal {
+    pub root: Expr,
+    pub ops: Vec<Traverse>,
+}
+
+/// `name(args...)`; `expand` for a final `...` argument.
+#[derive(Debug, Clone)]
+pub struct Call {
+    pub name: String,
+    pub args: Vec<Expr>,
+    pub expand: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,7 +115,7 @@ pub struct ObjectItem {
 pub enum ObjectKey {
     /// A bare identifier or a literal string key.
     Name(String),
-    Expr(Expr),
+    Expr(Box<Expr>),
 }
 
 #[derive(Debug, Clone)]
@@ -134,17 +152,25 @@ pub enum TemplatePart {
         exact: bool,
     },
     Interp(Expr),
-    If {
-        cond: Expr,
-        then: Template,
-        otherwise: Template,
-    },
-    For {
-        key_var: Option<String>,
-        value_var: String,
-        collection: Expr,
-        body: Template,
-    },
+    If(Box<TemplateIf>),
+    For(Box<TemplateFor>),
+}
+
+/// `%{ if cond }then%{ else }otherwise%{ endif }`.
+#[derive(Debug, Clone)]
+pub struct TemplateIf {
+    pub cond: Expr,
+    pub then: Template,
+    pub otherwise: Template,
+}
+
+/// `%{ for key_var, value_var in collection }body%{ endfor }`.
+#[derive(Debug, Clone)]
+pub struct TemplateFor {
+    pub key_var: Option<String>,
+    pub value_var: String,
+    pub collection: Expr,
+    pub body: Template,
 }
 
 impl Expr {
@@ -164,9 +190,9 @@ impl Expr {
     pub fn as_path(&self) -> Option<Vec<&str>> {
         match &self.kind {
             ExprKind::Variable(v) => Some(vec![v.as_str()]),
-            ExprKind::Traversal(root, ops) => {
-                let mut path = root.as_path()?;
-                for op in ops {
+            ExprKind::Traversal(t) => {
+                let mut path = t.root.as_path()?;
+                for op in &t.ops {
                     match op {
                         Traverse::Attr(a, _) => path.push(a),
                         _ => return None,

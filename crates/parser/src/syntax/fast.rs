@@ -470,7 +470,8 @@ impl<'t> P<'t> {
         }
         ops.shrink_to_fit();
         let start = base.start;
-        self.node(ExprKind::Traversal(Box::new(base.e), ops), start, end)
+        let t = Traversal { root: base.e, ops };
+        self.node(ExprKind::Traversal(Box::new(t)), start, end)
     }
 
     fn number(&mut self) -> Option<E> {
@@ -573,7 +574,8 @@ impl<'t> P<'t> {
                 }
                 self.i += 1;
                 args.shrink_to_fit();
-                leaf(self, ExprKind::Call(name, args, expand))
+                let call = Call { name, args, expand };
+                leaf(self, ExprKind::Call(Box::new(call)))
             }
         }
     }
@@ -634,7 +636,7 @@ impl<'t> P<'t> {
                     let sp = k.e.span;
                     match k.e.as_literal_str() {
                         Some(s) => (ObjectKey::Name(s.to_string()), sp),
-                        None => (ObjectKey::Expr(k.e), sp),
+                        None => (ObjectKey::Expr(Box::new(k.e)), sp),
                     }
                 }
                 _ => {

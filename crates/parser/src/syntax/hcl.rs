@@ -255,15 +255,16 @@ impl<'t> Conv<'t> {
                     name.push_str("::");
                 }
                 name.push_str(f.name.name.as_str());
-                ExprKind::Call(
+                ExprKind::Call(Box::new(Call {
                     name,
-                    f.args.iter().map(|a| self.expr(a)).collect(),
-                    f.args.expand_final(),
-                )
+                    args: f.args.iter().map(|a| self.expr(a)).collect(),
+                    expand: f.args.expand_final(),
+                }))
             }
-            Expression::Traversal(t) => ExprKind::Traversal(
-                Box::new(self.expr(&t.expr)),
-                t.operators
+            Expression::Traversal(t) => ExprKind::Traversal(Box::new(Traversal {
+                root: self.expr(&t.expr),
+                ops: t
+                    .operators
                     .iter()
                     .map(|op| match op.value() {
                         he::TraversalOperator::AttrSplat(_) => Traverse::AttrSplat,
@@ -281,7 +282,7 @@ impl<'t> Conv<'t> {
                         }
                     })
                     .collect(),
-            ),
+            })),
             Expression::UnaryOp(u) => ExprKind::Unary(
                 match u.operator.value() {
                     he::UnaryOperator::Neg => UnaryOp::Neg,
@@ -330,7 +331,7 @@ impl<'t> Conv<'t> {
         let sp = ex.span;
         match ex.as_literal_str() {
             Some(s) => (ObjectKey::Name(s.to_string()), sp),
-            None => (ObjectKey::Expr(ex), sp),
+            None => (ObjectKey::Expr(Box::new(ex)), sp),
         }
     }
 
@@ -395,7 +396,7 @@ impl<'t> Conv<'t> {
                     parts.push(TemplatePart::Interp(self.expr(&i.expr)))
                 }
                 ht::Element::Directive(d) => match d.as_ref() {
-                    ht::Directive::If(i) => parts.push(TemplatePart::If {
+                    ht::Directive::If(i) => parts.push(TemplatePart::If(Box::new(TemplateIf {
                         cond: self.expr(&i.if_expr.cond_expr),
                         then: self.template(&i.if_expr.template, whole, false),
                         otherwise: i
@@ -403,13 +404,13 @@ impl<'t> Conv<'t> {
                             .as_ref()
                             .map(|e| self.template(&e.template, whole, false))
                             .unwrap_or_default(),
-                    }),
-                    ht::Directive::For(f) => parts.push(TemplatePart::For {
+                    }))),
+                    ht::Directive::For(f) => parts.push(TemplatePart::For(Box::new(TemplateFor {
                         key_var: f.for_expr.key_var.as_ref().map(|k| k.as_str().to_string()),
                         value_var: f.for_expr.value_var.as_str().to_string(),
                         collection: self.expr(&f.for_expr.collection_expr),
                         body: self.template(&f.for_expr.template, whole, false),
-                    }),
+                    }))),
                 },
             }
         }

@@ -251,7 +251,7 @@ impl Conv<'_> {
                                 let k = self.string_at(&m.key, m.key_start, m.key_end, mode)?;
                                 match k.as_literal_str() {
                                     Some(s) => ObjectKey::Name(s.to_string()),
-                                    None => ObjectKey::Expr(k),
+                                    None => ObjectKey::Expr(Box::new(k)),
                                 }
                             }
                             _ => ObjectKey::Name(m.key.clone()),
