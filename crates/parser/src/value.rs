@@ -484,6 +484,9 @@ pub fn to_json_mapped(v: &Value) -> Option<(String, Vec<Segment>)> {
     let mut out = String::new();
     let mut segs = Vec::new();
     write_json(v, &mut out, &mut segs)?;
+    // Kept as long as the model: no spare capacity.
+    out.shrink_to_fit();
+    segs.shrink_to_fit();
     Some((out, segs))
 }
 

@@ -343,7 +343,28 @@ impl<'r> Evaluator<'r> {
             v.mark_via(whole);
             return v;
         }
-        let mut out = TemplateOut::default();
+        // Most strings are one literal: its value directly, without the parts a
+        // partly known string needs (what the general path below gives, allocated once).
+        if let [TemplatePart::Literal { text, span, exact }] = t.parts.as_slice() {
+            let segment = Segment {
+                start: 0,
+                len: text.len(),
+                source: *span,
+                exact: *exact,
+            };
+            return Value::new(
+                Kind::String(Arc::new(Str {
+                    text: text.clone(),
+                    segments: vec![segment],
+                    json: None,
+                })),
+                Some(whole),
+            );
+        }
+        let mut out = TemplateOut {
+            segs: Vec::with_capacity(t.parts.len()),
+            ..TemplateOut::default()
+        };
         self.template_into(t, m, sc, &mut out);
         if out.parts.has_holes() {
             let structure = json_template::structure(&out.text, out.segs, &out.holes, whole);

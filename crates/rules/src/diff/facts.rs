@@ -303,10 +303,14 @@ pub fn locate(report: &Report, rel: &Rel, f: &Facts, needle: &str) -> Option<Pla
     let mut partial: Option<Span> = None;
     for doc in docs {
         for st in &doc.statements {
-            let mut fields: Vec<&Field> = [&st.action, &st.resource, &st.not_resource]
-                .into_iter()
-                .flatten()
-                .collect();
+            let mut fields: Vec<&Field> = [
+                st.action.as_ref(),
+                st.resource.as_ref(),
+                st.not_resource.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             fields.extend(st.conditions.iter().map(|c| &c.values));
             for pr in [&st.principal, &st.not_principal].into_iter().flatten() {
                 fields.extend(pr.entries.iter().map(|(_, f)| f));

@@ -95,7 +95,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
         let Some(res) = &st.resource else { continue };
         let mut idx = Vec::new();
         for (i, e) in res.items.iter().enumerate() {
-            match (&e.text, &e.partial) {
+            match (&e.text, e.partial.as_deref()) {
                 (Some(t), _) if applies(action, t) => idx.push(i),
                 (Some(_), _) => {}
                 // Partly known: judged on its known parts when they decide.

@@ -19,7 +19,8 @@ pub struct Elem {
     pub source: Option<std::sync::Arc<bedrock_lint_parser::value::Str>>,
     /// For a partly known string: its skeleton (`iam::partial`), and the string as
     /// written with `${…}` for the unknown parts (for messages).
-    pub partial: Option<(String, String)>,
+    /// Boxed, as most elements are known: a large tree has hundreds of thousands.
+    pub partial: Option<Box<(String, String)>>,
 }
 
 impl Elem {
@@ -53,7 +54,7 @@ impl Elem {
                 source: None,
                 partial: v
                     .template()
-                    .and_then(|t| Some((super::partial::skeleton(t)?, t.display()))),
+                    .and_then(|t| Some(Box::new((super::partial::skeleton(t)?, t.display())))),
             },
         }
     }
@@ -63,14 +64,14 @@ impl Elem {
     pub fn pattern(&self) -> Option<&str> {
         self.text
             .as_deref()
-            .or(self.partial.as_ref().map(|(s, _)| s.as_str()))
+            .or(self.partial.as_deref().map(|(s, _)| s.as_str()))
     }
 
     /// The string for a message: as known, or as written with `${…}` parts.
     pub fn shown(&self) -> Option<&str> {
         self.text
             .as_deref()
-            .or(self.partial.as_ref().map(|(_, d)| d.as_str()))
+            .or(self.partial.as_deref().map(|(_, d)| d.as_str()))
     }
 
     /// The span a finding on this element points at: where the value is written.
@@ -153,11 +154,12 @@ pub struct Statement {
     pub sid: Option<String>,
     pub effect: Effect,
     pub action: Option<Field>,
-    pub not_action: Option<Field>,
+    // The rarer elements boxed: a statement is 280 bytes, not 550.
+    pub not_action: Option<Box<Field>>,
     pub resource: Option<Field>,
-    pub not_resource: Option<Field>,
-    pub principal: Option<PrincipalElem>,
-    pub not_principal: Option<PrincipalElem>,
+    pub not_resource: Option<Box<Field>>,
+    pub principal: Option<Box<PrincipalElem>>,
+    pub not_principal: Option<Box<PrincipalElem>>,
     pub conditions: Vec<Condition>,
     pub span: Option<Span>,
 }
@@ -214,12 +216,17 @@ impl PolicyDoc {
     /// A policy from an attribute value: a JSON string (heredoc, `file()`, plan), a
     /// `jsonencode()` result or a policy document's `json`.
     pub fn from_value(v: &Value) -> PolicyDoc {
+        // Read in place; only a JSON string is decoded into a new value.
+        let decoded;
         let structured = if let Some(s) = v.encoded_structure() {
-            s.clone()
+            s
         } else {
             match &v.kind {
                 Kind::String(_) => match decode_json(v) {
-                    Ok(d) => d,
+                    Ok(d) => {
+                        decoded = d;
+                        &decoded
+                    }
                     Err((msg, at)) => {
                         return PolicyDoc {
                             invalid: Some((
@@ -244,10 +251,10 @@ impl PolicyDoc {
                         ..PolicyDoc::default()
                     }
                 }
-                _ => v.clone(),
+                _ => v,
             }
         };
-        Self::from_structure(&structured, v.best_span())
+        Self::from_structure(structured, v.best_span())
     }
 
     fn from_structure(doc: &Value, outer: Option<Span>) -> PolicyDoc {
@@ -283,6 +290,7 @@ impl PolicyDoc {
                 return out;
             }
         };
+        out.statements.reserve_exact(list.len());
         for s in list {
             if s.is_unknown() && s.entries().is_empty() {
                 out.unknown_statements.push((
@@ -318,6 +326,7 @@ fn field(v: &Value, key_span: Option<Span>, name: &str) -> Result<Field, (String
         _ => None,
     };
     if let Some(items) = list {
+        f.items.reserve_exact(items.len());
         for i in items {
             if matches!(i.kind, Kind::List(_) | Kind::Object(_)) {
                 return Err((format!("{name} must hold strings"), i.best_span()));
@@ -435,11 +444,11 @@ fn statement(s: &Value) -> Result<Statement, (String, Option<Span>)> {
         sid: s.get("Sid").and_then(Value::as_str).map(str::to_string),
         effect,
         action: get("Action")?,
-        not_action: get("NotAction")?,
+        not_action: get("NotAction")?.map(Box::new),
         resource: get("Resource")?,
-        not_resource: get("NotResource")?,
-        principal: pr("Principal")?,
-        not_principal: pr("NotPrincipal")?,
+        not_resource: get("NotResource")?.map(Box::new),
+        principal: pr("Principal")?.map(Box::new),
+        not_principal: pr("NotPrincipal")?.map(Box::new),
         conditions,
         span: s.best_span(),
     };

@@ -107,7 +107,7 @@ pub fn provider_of(e: &Elem) -> Option<Option<String>> {
     // its host as well as a known one does.
     let text = e.text.as_ref().or(e
         .partial
-        .as_ref()
+        .as_deref()
         .map(|(skel, _)| skel)
         .filter(|s| s.contains(":oidc-provider/")));
     match text {

@@ -195,7 +195,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     // configuration names one principal: decidable.
                     if names_resource(what)
                         || e.partial
-                            .as_ref()
+                            .as_deref()
                             .is_some_and(|(s, _)| !unknown_matters(s) || account_root(s).is_some())
                         || (ty.eq_ignore_ascii_case("Federated") && provider_of(e).is_some())
                     {

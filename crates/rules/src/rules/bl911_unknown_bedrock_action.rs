@@ -26,7 +26,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         .filter(|p| p.kind == PolicyKind::Identity)
     {
         for st in &pol.doc.statements {
-            for field in [&st.action, &st.not_action].into_iter().flatten() {
+            for field in [st.action.as_ref(), st.not_action.as_deref()]
+                .into_iter()
+                .flatten()
+            {
                 for e in &field.items {
                     let Some(text) = &e.text else { continue };
                     if !cat.is_bedrock_prefix(text) || cat.expand(text).next().is_some() {
