@@ -235,6 +235,28 @@ fn symlink_loop_terminates() {
     assert_eq!(m.resources.len(), 2, "{:?}", resource_addresses(&m));
 }
 
+#[test]
+fn deep_directories_are_walked() {
+    // Past the depth where the walk stops reading directories in parallel, every
+    // level is still read, and `.terraform` is still skipped.
+    let t = TempTree::new("deep-dirs");
+    let deep: String = (0..40).map(|i| format!("d{i}/")).collect();
+    t.write(&format!("{deep}main.tf"), ordinary_block(0));
+    t.write(&format!("{deep}.terraform/hidden.tf"), ordinary_block(1));
+    t.write("d0/d1/main.tf", ordinary_block(2));
+    let m = build_dir(t.path());
+    let mut paths: Vec<String> = m
+        .files
+        .iter()
+        .map(|(_, f)| f.path.strip_prefix(t.path()).unwrap().display().to_string())
+        .collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        vec![format!("{deep}main.tf"), "d0/d1/main.tf".to_string()]
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn symlink_to_file_outside_is_not_read() {
