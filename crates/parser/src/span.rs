@@ -145,9 +145,14 @@ pub struct Files {
 
 impl Files {
     pub fn add(&mut self, path: PathBuf, text: Arc<str>) -> FileId {
+        self.push(SourceFile::new(path, text))
+    }
+
+    /// Adds a file whose line index is already built (files read in parallel).
+    pub fn push(&mut self, file: SourceFile) -> FileId {
         let id = FileId(self.files.len() as u32);
-        self.by_path.entry(path.clone()).or_insert(id);
-        self.files.push(SourceFile::new(path, text));
+        self.by_path.entry(file.path.clone()).or_insert(id);
+        self.files.push(file);
         id
     }
 

@@ -497,7 +497,7 @@ fn write_json(v: &Value, out: &mut String, segs: &mut Vec<Segment>) -> Option<()
         Kind::Null => out.push_str("null"),
         Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Kind::Number(n) => out.push_str(&format_number(*n)),
-        Kind::String(s) => out.push_str(&serde_json::Value::String(s.text.clone()).to_string()),
+        Kind::String(s) => push_json_string(out, &s.text),
         Kind::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -517,7 +517,7 @@ fn write_json(v: &Value, out: &mut String, segs: &mut Vec<Segment>) -> Option<()
                 if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&serde_json::Value::String(e.key.clone()).to_string());
+                push_json_string(out, &e.key);
                 out.push(':');
                 write_json(&e.value, out, segs)?;
             }
@@ -534,6 +534,38 @@ fn write_json(v: &Value, out: &mut String, segs: &mut Vec<Segment>) -> Option<()
         });
     }
     Some(())
+}
+
+/// Appends `text` as a JSON string, escaped as serde_json escapes it (`"`, `\\`, and
+/// control characters; the short forms where JSON has them), without allocating.
+fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        plain = i + 1;
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xf)] as char);
+        } else {
+            out.push_str(escape);
+        }
+    }
+    out.push_str(&text[plain..]);
+    out.push('"');
 }
 
 /// `jsondecode` with spans: parses a string value's text and maps every element back

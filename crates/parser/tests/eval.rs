@@ -209,3 +209,30 @@ fn spans_point_at_the_literal_and_the_use_site() {
     assert_eq!(f(v.via).as_deref(), Some("var.r"));
     let _ = dir;
 }
+
+#[test]
+fn json_strings_are_escaped_as_serde_json_escapes_them() {
+    // Every ASCII character, and some beyond, in a string and in an object key.
+    let mut texts: Vec<String> = (0u8..0x80).map(|b| format!("a{}b", b as char)).collect();
+    texts.push("plain".into());
+    texts.push("é ✓ 😀 \u{7f} \u{2028}".into());
+    texts.push("\"quoted\" \\ back\\slash\n\t\r\u{8}\u{c}\u{1}".into());
+    for t in texts {
+        let key = bedrock_lint_parser::value::Entry {
+            key: t.clone(),
+            key_span: None,
+            value: Value::string(t.clone(), None),
+        };
+        let object = Value::object(vec![key], None);
+        let want = format!(
+            "{{{}:{}}}",
+            serde_json::to_string(&t).unwrap(),
+            serde_json::to_string(&t).unwrap()
+        );
+        assert_eq!(
+            bedrock_lint_parser::value::to_json(&object),
+            Some(want),
+            "{t:?}"
+        );
+    }
+}

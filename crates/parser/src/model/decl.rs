@@ -3,6 +3,7 @@
 
 use super::load::{clean, FileKind, Sources};
 use super::types::{BlockRef, Decl};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -106,8 +107,10 @@ pub(crate) fn preload(
     let mut remote = HashMap::new();
     let mut queue: Vec<PathBuf> = roots.to_vec();
     let mut seen: HashSet<PathBuf> = HashSet::new();
-    for r in roots {
-        let mods = remote_modules(r);
+    // One modules.json to look for per root: thousands of roots, read in parallel.
+    let listed: Vec<HashMap<String, PathBuf>> =
+        roots.par_iter().map(|r| remote_modules(r)).collect();
+    for (r, mods) in roots.iter().zip(listed) {
         for d in mods.values() {
             queue.push(d.clone());
         }

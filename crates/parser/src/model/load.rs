@@ -1,7 +1,7 @@
 //! Reading: walk the given paths, read every Terraform file once and parse them in
 //! parallel. Local modules outside the walked paths are read on demand by the builder.
 
-use crate::span::{FileId, Files, Span};
+use crate::span::{FileId, Files, SourceFile, Span};
 use crate::syntax::{ast::Body, comments::Comment, hcl, json, tfjson, ParseError};
 use globset::GlobSet;
 use rayon::prelude::*;
@@ -225,9 +225,24 @@ impl Sources {
         overlays: &HashMap<PathBuf, String>,
         force_plan: bool,
     ) -> Vec<Option<FileId>> {
-        let read: Vec<ReadResult> = paths
+        // Read, and index lines, in parallel.
+        let read: Vec<_> = paths
             .par_iter()
-            .map(|p| read_file(p, overlays, force_plan))
+            .map(|p| {
+                let (kind, text) = read_file(p, overlays, force_plan)?;
+                let (text, err) = match text {
+                    Ok(t) => (t, None),
+                    Err(mut e) => match e.message.split_once(UTF8_MARK) {
+                        Some((msg, prefix)) => {
+                            let text: Arc<str> = Arc::from(prefix);
+                            e.message = msg.to_string();
+                            (text, Some(e))
+                        }
+                        None => (Arc::from(""), Some(e)),
+                    },
+                };
+                Some((kind, SourceFile::new(p.clone(), text), err))
+            })
             .collect();
         // Ids are given in path order before parsing, so spans carry their final id.
         let mut ids = Vec::new();
@@ -237,22 +252,12 @@ impl Sources {
                 ids.push(Some(existing));
                 continue;
             }
-            let Some((kind, text)) = r else {
+            let Some((kind, file, err)) = r else {
                 ids.push(None);
                 continue;
             };
-            let (text, err) = match text {
-                Ok(t) => (t, None),
-                Err(mut e) => match e.message.split_once(UTF8_MARK) {
-                    Some((msg, prefix)) => {
-                        let text: Arc<str> = Arc::from(prefix);
-                        e.message = msg.to_string();
-                        (text, Some(e))
-                    }
-                    None => (Arc::from(""), Some(e)),
-                },
-            };
-            let id = self.files.add(path.clone(), text.clone());
+            let text = file.text.clone();
+            let id = self.files.push(file);
             self.parsed.push(Parsed {
                 kind,
                 body: None,
@@ -269,10 +274,17 @@ impl Sources {
                     Some(e) => Err(e),
                     None => parse_text(kind, &text, id),
                 };
-                (id, kind, r, path)
+                let dir = path
+                    .parent()
+                    .map(clean)
+                    .unwrap_or_else(|| PathBuf::from("."));
+                (id, kind, r, dir)
             })
             .collect();
-        for (id, kind, r, path) in results {
+        // Files come in path order: one directory's files are neighbours, and each
+        // directory is looked up once.
+        let mut in_dir: Vec<(PathBuf, Vec<FileId>)> = Vec::new();
+        for (id, kind, r, dir) in results {
             match r {
                 Ok(p) => self.parsed[id.0 as usize] = p,
                 Err(e) => self.issues.push(LoadIssue {
@@ -285,12 +297,14 @@ impl Sources {
             if kind == FileKind::Plan {
                 self.plans.push(id);
             } else {
-                let dir = path
-                    .parent()
-                    .map(clean)
-                    .unwrap_or_else(|| PathBuf::from("."));
-                self.dirs.entry(dir).or_default().push(id);
+                match in_dir.last_mut() {
+                    Some((d, ids)) if *d == dir => ids.push(id),
+                    _ => in_dir.push((dir, vec![id])),
+                }
             }
+        }
+        for (dir, ids) in in_dir {
+            self.dirs.entry(dir).or_default().extend(ids);
         }
         self.plans.sort();
         self.plans.dedup();

@@ -109,9 +109,9 @@ fn find_roots(src: &Sources) -> Vec<PathBuf> {
         .cloned()
         .collect();
     let called: HashSet<PathBuf> = walked
-        .iter()
+        .par_iter()
         // A directory calling itself is still a root: its cycle is reported when built.
-        .flat_map(|d| {
+        .flat_map_iter(|d| {
             decl::local_targets(src, d)
                 .into_iter()
                 .filter(move |t| t != d)
