@@ -324,3 +324,38 @@ fn baseline_recipe_from_the_docs() {
     let o = run(&dir, &["--baseline", "baseline.json"]);
     assert_eq!((o.code, o.stdout.as_str()), (0, ""));
 }
+
+// ---------------------------------------------------------------- --var-file
+
+#[test]
+fn a_var_file_applies_to_every_root_module_however_many() {
+    // More root modules than are evaluated at once (their syntax trees are freed
+    // batch by batch): the --var-file, written in the first root, still sets the
+    // variable in the last. Without it, every root would allow every model.
+    let with_var = format!(
+        "variable \"resource\" {{\n  type    = string\n  default = \"*\"\n}}\n\n{}",
+        main_tf("var.resource")
+    );
+    let mut files: Vec<(String, String)> = (0..130)
+        .map(|i| (format!("r{i:03}/main.tf"), with_var.clone()))
+        .collect();
+    let approved = format!("resource = \"arn:aws:bedrock:us-east-1::foundation-model/{MODEL}\"\n");
+    files.push(("r000/approved.tfvars".into(), approved));
+    files.push((".bedrock-lint.hcl".into(), config("")));
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = tree("var-file-roots", &refs);
+    let out = run(
+        &dir,
+        &[
+            ".",
+            "--var-file",
+            "r000/approved.tfvars",
+            "--format",
+            "compact",
+        ],
+    );
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{}", out.stderr);
+}

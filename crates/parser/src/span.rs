@@ -48,13 +48,14 @@ pub struct LineCol {
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: Arc<str>,
-    line_starts: Vec<usize>,
+    /// Byte offset of each line's start: u32 as in spans (files are far smaller).
+    line_starts: Vec<u32>,
 }
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: Arc<str>) -> SourceFile {
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
         SourceFile {
             path,
             text,
@@ -64,6 +65,7 @@ impl SourceFile {
 
     /// Line (0-based) holding byte `offset`.
     pub fn line_index(&self, offset: usize) -> usize {
+        let offset = u32::try_from(offset).unwrap_or(u32::MAX);
         match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
@@ -73,8 +75,7 @@ impl SourceFile {
     pub fn line_start(&self, line: usize) -> usize {
         self.line_starts
             .get(line)
-            .copied()
-            .unwrap_or(self.text.len())
+            .map_or(self.text.len(), |&s| s as usize)
     }
 
     pub fn line_count(&self) -> usize {

@@ -9,8 +9,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::iam::{IamView, PolicyKind};
 use crate::registry::run_all;
 use bedrock_lint_parser::model::load::ExcludeFn;
+use bedrock_lint_parser::model::load::Parsed;
 use bedrock_lint_parser::model::load::{LoadOptions, PathError};
-use bedrock_lint_parser::{Model, Span};
+use bedrock_lint_parser::model::KeepSyntax;
+use bedrock_lint_parser::{Model, SourceFile, Span};
 use std::collections::HashMap;
 use std::path::Path;
 use std::path::PathBuf;
@@ -83,12 +85,8 @@ impl Report {
 }
 
 pub fn lint(input: &LintInput) -> Result<Report, PathError> {
-    let mut model = load(input)?;
-    // After evaluation only ignore comments and BL303's literal scan read syntax.
-    model.release_syntax(|file, parsed| {
-        crate::suppress::reads_syntax(parsed)
-            || crate::rules::bl303_hardcoded_credentials::reads_syntax(&file.text)
-    });
+    let mut model = load(input, &keep_syntax)?;
+    model.release_syntax(keep_syntax);
     let report = match &input.per_file {
         Some(set) => lint_per_file(model, set, input.today),
         None => lint_model(model, &input.config, input.today),
@@ -99,7 +97,7 @@ pub fn lint(input: &LintInput) -> Result<Report, PathError> {
 
 /// The model and IAM view without running the rules (the access map needs no more).
 pub fn analyse(input: &LintInput) -> Result<(Model, IamView), PathError> {
-    let mut model = load(input)?;
+    let mut model = load(input, &|_, _| false)?;
     model.release_syntax(|_, _| false);
     let view = match &input.per_file {
         Some(set) => view_of(&model, &|path| set.for_file(path).environments_of(path)),
@@ -117,7 +115,14 @@ fn config_error(input: &LintInput) -> Result<(), PathError> {
     }
 }
 
-fn load(input: &LintInput) -> Result<Model, PathError> {
+/// After evaluation only ignore comments and BL303's literal scan read syntax: every
+/// other tree is freed (as soon as its root module is evaluated, or after the rest).
+fn keep_syntax(file: &SourceFile, parsed: &Parsed) -> bool {
+    crate::suppress::reads_syntax(parsed)
+        || crate::rules::bl303_hardcoded_credentials::reads_syntax(&file.text)
+}
+
+fn load(input: &LintInput, keep: &KeepSyntax) -> Result<Model, PathError> {
     let mut load = input.load.clone();
     if let Some(set) = &input.per_file {
         // Each path's own nearest config decides what is excluded.
@@ -133,7 +138,7 @@ fn load(input: &LintInput) -> Result<Model, PathError> {
             load.exclude_root = Some(input.config.root.clone());
         }
     }
-    bedrock_lint_parser::build(&load)
+    bedrock_lint_parser::model::build_releasing(&load, keep)
 }
 
 /// The IAM view, each principal with the environments its root module is in.

@@ -54,6 +54,9 @@ pub struct Parsed {
     pub comments: Vec<Comment>,
 }
 
+/// Which syntax trees to keep after evaluation (the file, and what was parsed of it).
+pub type KeepSyntax = dyn Fn(&SourceFile, &Parsed) -> bool + Sync;
+
 /// A problem with the input itself (BL900 and friends): never fatal to the run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadIssue {
@@ -309,6 +312,30 @@ impl Sources {
         self.plans.sort();
         self.plans.dedup();
         ids
+    }
+
+    /// Takes the syntax trees of `dir`'s files out, but those `keep` asks for and
+    /// `--var-file`s.
+    pub(crate) fn release_dir(
+        &mut self,
+        dir: &Path,
+        keep: &KeepSyntax,
+    ) -> Vec<crate::syntax::ast::Body> {
+        let Some(ids) = self.dirs.get(dir) else {
+            return vec![];
+        };
+        let mut out = Vec::new();
+        for &id in ids {
+            // A `--var-file` applies to every root module.
+            if self.var_files.contains(&id) {
+                continue;
+            }
+            let parsed = &mut self.parsed[id.0 as usize];
+            if parsed.body.is_some() && !keep(self.files.get(id), parsed) {
+                out.extend(parsed.body.take());
+            }
+        }
+        out
     }
 
     /// Reads a module directory that was not walked (a local module elsewhere in the

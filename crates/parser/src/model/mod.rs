@@ -8,6 +8,8 @@ pub mod types;
 mod vartype;
 
 use crate::eval::{Evaluator, ExtraFiles};
+use crate::syntax::ast::Body;
+pub use load::KeepSyntax;
 use load::{LoadOptions, Parsed, PathError, Sources};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -16,11 +18,26 @@ pub use types::{Mode, Model, ModuleInst, Resource, UninstalledModule};
 
 /// Reads, parses and evaluates everything `opts` names.
 pub fn build(opts: &LoadOptions) -> Result<Model, PathError> {
+    build_releasing(opts, &|_, _| true)
+}
+
+/// [`build`], freeing each root module's own syntax trees once it is evaluated, but
+/// those `keep` asks for (see [`Model::release_syntax`]): on a tree of many root
+/// modules the trees are not all held at once with the values made from them.
+pub fn build_releasing(opts: &LoadOptions, keep: &KeepSyntax) -> Result<Model, PathError> {
     let mut src = load::load(opts)?;
-    Ok(build_from(&mut src))
+    Ok(evaluate_roots(&mut src, keep))
 }
 
 pub fn build_from(src: &mut Sources) -> Model {
+    evaluate_roots(src, &|_, _| true)
+}
+
+/// Roots evaluated together before their trees are freed: enough to keep both cores
+/// busy, few enough that the trees of most roots are gone before the last is read.
+const ROOT_BATCH: usize = 128;
+
+fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
     let roots = find_roots(src);
     let remote = decl::preload(src, &roots);
     let base = src.files.len();
@@ -30,7 +47,7 @@ pub fn build_from(src: &mut Sources) -> Model {
     // `templatefile()` read outside the walked set, numbered in the order they are
     // first read: a root that read such files after an earlier root did is evaluated
     // again, in order, seeing the earlier ones, so every id is what a serial run gives.
-    let evaluate = |dir: &PathBuf, extra: ExtraFiles| {
+    let evaluate = |src: &Sources, dir: &PathBuf, extra: ExtraFiles| {
         let b = build::Builder::new(src, &remote);
         let ev = Evaluator::new(&b, extra);
         b.root(&ev, dir);
@@ -42,16 +59,31 @@ pub fn build_from(src: &mut Sources) -> Model {
             extra,
         }
     };
-    let outs: Vec<RootOut> = roots
-        .par_iter()
-        .map(|dir| evaluate(dir, build::extra_files(base)))
-        .collect();
+    let listed: HashSet<&PathBuf> = remote.values().flat_map(|m| m.values()).collect();
+    let mut outs: Vec<RootOut> = Vec::with_capacity(roots.len());
+    let freer = Freer::start();
+    for batch in roots.chunks(ROOT_BATCH) {
+        let done: Vec<RootOut> = batch
+            .par_iter()
+            .map(|dir| evaluate(src, dir, build::extra_files(base)))
+            .collect();
+        // A root's own directory is called by no other module (that is what makes it
+        // a root), so its trees are read by no later evaluation; one that read files
+        // with `file()` may be evaluated again below, and one a modules.json names
+        // (however unlikely) may be read by another root: they keep theirs.
+        for (dir, out) in batch.iter().zip(&done) {
+            if out.extra.files.is_empty() && !listed.contains(dir) {
+                freer.free(src.release_dir(dir, keep));
+            }
+        }
+        outs.extend(done);
+    }
     let mut extra = build::extra_files(base);
     let (mut resources, mut issues, mut uninstalled) = (Vec::new(), Vec::new(), Vec::new());
     for (dir, mut out) in roots.iter().zip(outs) {
         if !out.extra.files.is_empty() {
             if !extra.files.is_empty() {
-                out = evaluate(dir, extra);
+                out = evaluate(src, dir, extra);
             }
             extra = out.extra;
         }
@@ -78,6 +110,25 @@ pub fn build_from(src: &mut Sources) -> Model {
         issues: all_issues,
         roots,
         uninstalled,
+    }
+}
+
+/// Frees syntax trees on a thread of its own: freeing millions of nodes takes as long
+/// as evaluating them, and nothing waits for it.
+struct Freer(Option<std::sync::mpsc::Sender<Vec<Body>>>);
+
+impl Freer {
+    fn start() -> Freer {
+        let (tx, rx) = std::sync::mpsc::channel::<Vec<Body>>();
+        let spawned = std::thread::Builder::new().spawn(move || rx.into_iter().for_each(drop));
+        Freer(spawned.ok().map(|_| tx))
+    }
+
+    /// Without a thread, the trees are freed here.
+    fn free(&self, trees: Vec<Body>) {
+        if let Some(tx) = &self.0 {
+            let _ = tx.send(trees);
+        }
     }
 }
 
