@@ -32,6 +32,9 @@ pub(crate) struct Builder<'s> {
     pub issues: RefCell<Vec<LoadIssue>>,
     pub instances: RefCell<Vec<Rc<ModuleInst>>>,
     pub uninstalled: RefCell<Vec<UninstalledModule>>,
+    /// Resources whose body is their module's cached value (no count or for_each):
+    /// filled in by [`Builder::into_resources`], moved rather than copied.
+    shared_bodies: RefCell<Vec<(usize, Rc<Value>)>>,
     remote: &'s HashMap<PathBuf, HashMap<String, PathBuf>>,
 }
 
@@ -44,8 +47,20 @@ impl<'s> Builder<'s> {
             issues: RefCell::default(),
             instances: RefCell::default(),
             uninstalled: RefCell::default(),
+            shared_bodies: RefCell::default(),
             remote,
         }
+    }
+
+    /// The resources evaluated. Once the module caches are gone, most bodies have no
+    /// other owner and are moved out; the rest are copied.
+    pub fn into_resources(self) -> Vec<Resource> {
+        drop(self.instances);
+        let mut resources = self.resources.into_inner();
+        for (i, body) in self.shared_bodies.into_inner() {
+            resources[i].body = Rc::try_unwrap(body).unwrap_or_else(|rc| (*rc).clone());
+        }
+        resources
     }
 
     fn block(&self, r: BlockRef) -> &'s Block {
@@ -266,6 +281,7 @@ impl<'s> Builder<'s> {
         let unknown = unknown_repetition(&instances);
         let keyed = b.body.attribute("count").is_some() || b.body.attribute("for_each").is_some();
         let mut values = Vec::new();
+        let mut shared = None;
         for (suffix, scope) in instances {
             let address = format!("{}{key}{suffix}", m.prefix);
             let mut body = self.eval_body(ev, m, &b.body, &scope, b.span);
@@ -273,7 +289,14 @@ impl<'s> Builder<'s> {
                 body = policy_document::with_json(body);
             }
             let body = body.with_from(Arc::from(address.as_str()));
-            self.push_resource(m, mode, &rtype, &name, address, b, body.clone());
+            // One instance: its body is the cached value itself, shared until the end.
+            let copy = if keyed || unknown.is_some() {
+                body.clone()
+            } else {
+                shared = Some(self.resources.borrow().len());
+                Value::null(None)
+            };
+            self.push_resource(m, mode, &rtype, &name, address, b, copy);
             values.push((suffix, body));
         }
         let value = match unknown {
@@ -295,6 +318,9 @@ impl<'s> Builder<'s> {
         };
         m.in_progress.borrow_mut().remove(&key);
         let value = Rc::new(value);
+        if let Some(i) = shared {
+            self.shared_bodies.borrow_mut().push((i, value.clone()));
+        }
         m.resources.borrow_mut().insert(key, value.clone());
         value
     }

@@ -53,9 +53,9 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
         b.root(&ev, dir);
         let extra = ev.extra.into_inner();
         RootOut {
-            resources: b.resources.into_inner(),
-            issues: b.issues.into_inner(),
-            uninstalled: b.uninstalled.into_inner(),
+            issues: b.issues.take(),
+            uninstalled: b.uninstalled.take(),
+            resources: b.into_resources(),
             extra,
         }
     };
