@@ -416,15 +416,23 @@ const UTF8_MARK: &str = "\u{0}";
 
 fn read_text(path: &Path) -> Result<Arc<str>, ParseError> {
     let err = |message: String| ParseError { message, offset: 0 };
-    let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read file: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| err(format!("cannot read file: {e}"));
+    // Opened once: its size from the open file, not from a second path lookup.
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > MAX_FILE_BYTES {
         return Err(err(format!(
             "file is {} MiB; bedrock-lint reads files up to {} MiB",
-            meta.len() / (1024 * 1024),
+            len / (1024 * 1024),
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read file: {e}")))?;
+    // Never more than the limit, should the file grow while it is read.
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_FILE_BYTES)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(err("binary file (contains NUL bytes), not Terraform".into()));
     }
