@@ -33,8 +33,8 @@ pub fn build_from(src: &mut Sources) -> Model {
     evaluate_roots(src, &|_, _| true)
 }
 
-/// Roots evaluated together before their trees are freed: enough to keep both cores
-/// busy, few enough that the trees of most roots are gone before the last is read.
+/// Roots evaluated together before their trees are freed: enough to keep the cores
+/// busy, few enough that most trees are gone before the last roots are evaluated.
 const ROOT_BATCH: usize = 128;
 
 fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
@@ -113,8 +113,8 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
     }
 }
 
-/// Frees syntax trees on a thread of its own: freeing millions of nodes takes as long
-/// as evaluating them, and nothing waits for it.
+/// Frees syntax trees on a thread of its own: freeing millions of nodes takes tens of
+/// milliseconds on a large tree, and nothing needs to wait for it.
 struct Freer(Option<std::sync::mpsc::Sender<Vec<Body>>>);
 
 impl Freer {

@@ -130,8 +130,8 @@ impl Model {
             .filter(|(i, p)| p.body.is_some() && !keep(files.get(FileId(*i as u32)), p))
             .filter_map(|(_, p)| p.body.take())
             .collect();
-        // Freeing millions of nodes takes as long as a rule pass: done aside, while
-        // the rules run (or here, if no thread can be had).
+        // Freeing millions of nodes takes tens of milliseconds: done aside, while the
+        // rules run (or here, if no thread can be had).
         let _ = std::thread::Builder::new().spawn(move || drop(freed));
     }
 }
