@@ -236,3 +236,21 @@ fn json_strings_are_escaped_as_serde_json_escapes_them() {
         );
     }
 }
+
+/// The model holds hundreds of thousands of these on a large tree (issue 12): a field
+/// that grows one is a measurable cost in memory, so growing one is a decision.
+#[test]
+fn value_nodes_stay_small() {
+    use bedrock_lint_parser::value::{Entry, Segments, Str, Value};
+    use std::mem::size_of;
+    let sizes = [
+        ("Value", size_of::<Value>()),
+        ("Entry", size_of::<Entry>()),
+        ("Str", size_of::<Str>()),
+        ("Segments", size_of::<Segments>()),
+    ];
+    assert_eq!(
+        sizes,
+        [("Value", 80), ("Entry", 120), ("Str", 56), ("Segments", 32)]
+    );
+}

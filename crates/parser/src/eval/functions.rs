@@ -321,8 +321,8 @@ fn jsonencode(arg: Option<Value>, sp: Option<Span>) -> Value {
     match to_json_mapped(&v) {
         Some((text, segments)) => Value::new(
             Kind::String(Arc::new(Str {
-                text,
-                segments,
+                text: text.into(),
+                segments: segments.into(),
                 json: Some(Box::new(v)),
             })),
             sp,
@@ -517,13 +517,13 @@ fn file(ev: &dyn Env, name: &str, args: &[Value], span: Span, m: &ModuleInst) ->
     if name == "file" {
         let mut v = Value::new(
             Kind::String(Arc::new(Str {
-                text: text.to_string(),
-                segments: vec![crate::value::Segment {
+                text: (*text).into(),
+                segments: crate::value::Segments::One(crate::value::Segment {
                     start: 0,
                     len: text.len(),
                     source: whole,
                     exact: true,
-                }],
+                }),
                 json: None,
             })),
             Some(whole),

@@ -58,8 +58,8 @@ pub fn structure(
     let json = crate::syntax::json::parse(text).ok()?;
     // Only the segments are needed to map offsets to spans.
     let mapped = Str {
-        text: String::new(),
-        segments,
+        text: Box::default(),
+        segments: segments.into(),
         json: None,
     };
     let v = from_json(&json, &|a, b| mapped.span_of(a, b).or(Some(whole)));

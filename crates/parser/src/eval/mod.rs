@@ -10,7 +10,7 @@ pub mod policy_document;
 use crate::model::types::ModuleInst;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::*;
-use crate::value::{Entry, Kind, Segment, Str, Value};
+use crate::value::{Entry, Kind, Segment, Segments, Str, Value};
 use ops::{append_value, binary, propagate};
 pub use ops::{get_attr, index, iterate, scalar_string, strip_eq, unknown_name, Scope};
 use std::cell::{Cell, RefCell};
@@ -95,7 +95,7 @@ impl<'r> Evaluator<'r> {
                 span,
             ),
             ExprKind::Object(items) => {
-                let mut entries: Vec<Entry> = Vec::new();
+                let mut entries: Vec<Entry> = Vec::with_capacity(items.len());
                 // A key known only in part (`"${var.issuer}:aud"`): the object is
                 // unknown, but its structure is kept with that key written `${…}`,
                 // so what the known part decides can still be read.
@@ -354,8 +354,8 @@ impl<'r> Evaluator<'r> {
             };
             return Value::new(
                 Kind::String(Arc::new(Str {
-                    text: text.clone(),
-                    segments: vec![segment],
+                    text: text.as_str().into(),
+                    segments: Segments::One(segment),
                     json: None,
                 })),
                 Some(whole),
@@ -376,8 +376,8 @@ impl<'r> Evaluator<'r> {
         }
         Value::new(
             Kind::String(Arc::new(Str {
-                text: out.text,
-                segments: out.segs,
+                text: out.text.into(),
+                segments: out.segs.into(),
                 json: None,
             })),
             Some(whole),

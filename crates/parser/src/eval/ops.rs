@@ -55,7 +55,7 @@ pub fn append_value(v: &Value, at: Span, out: &mut String, segs: &mut Vec<Segmen
     let start = out.len();
     match &v.kind {
         Kind::String(s) => {
-            for seg in &s.segments {
+            for seg in s.segments.iter() {
                 segs.push(Segment {
                     start: start + seg.start,
                     ..*seg
@@ -105,7 +105,7 @@ pub fn iterate(v: &Value) -> Result<Vec<(Value, Value)>, String> {
 
 pub fn scalar_string(v: &Value) -> Option<String> {
     match &v.kind {
-        Kind::String(s) => Some(s.text.clone()),
+        Kind::String(s) => Some(s.text.to_string()),
         Kind::Number(n) => Some(crate::value::format_number(*n)),
         Kind::Bool(b) => Some(b.to_string()),
         _ => None,

@@ -20,8 +20,8 @@ pub fn with_json(mut body: Value) -> Value {
     let encoded = match to_json(&doc) {
         Some(text) => Value::new(
             Kind::String(Arc::new(Str {
-                text,
-                segments: vec![],
+                text: text.into(),
+                segments: Default::default(),
                 json: Some(Box::new(doc)),
             })),
             body.span,

@@ -335,7 +335,9 @@ impl<'s> Builder<'s> {
         sc: &Scope,
         span: Span,
     ) -> Value {
-        let mut entries: Vec<Entry> = Vec::new();
+        // Sized up front: the body lives as long as the model (a vector grown by
+        // pushing holds up to twice what it needs).
+        let mut entries: Vec<Entry> = Vec::with_capacity(body.attributes.len() + body.blocks.len());
         for a in &body.attributes {
             if matches!(
                 a.key.as_str(),

@@ -79,7 +79,8 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
         outs.extend(done);
     }
     let mut extra = build::extra_files(base);
-    let (mut resources, mut issues, mut uninstalled) = (Vec::new(), Vec::new(), Vec::new());
+    let mut resources = Vec::with_capacity(outs.iter().map(|o| o.resources.len()).sum());
+    let (mut issues, mut uninstalled) = (Vec::new(), Vec::new());
     for (dir, mut out) in roots.iter().zip(outs) {
         if !out.extra.files.is_empty() {
             if !extra.files.is_empty() {

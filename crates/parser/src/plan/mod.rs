@@ -249,7 +249,7 @@ fn respan(mut v: Value, span: Option<Span>) -> Value {
     v.span = span;
     if let Kind::String(s) = &mut v.kind {
         let s = std::sync::Arc::make_mut(s);
-        for seg in &mut s.segments {
+        for seg in s.segments.iter_mut() {
             if let Some(sp) = span {
                 seg.source = sp;
                 seg.exact = false;
@@ -257,7 +257,7 @@ fn respan(mut v: Value, span: Option<Span>) -> Value {
         }
         if s.segments.is_empty() {
             if let Some(sp) = span {
-                s.segments.push(crate::value::Segment {
+                s.segments = crate::value::Segments::One(crate::value::Segment {
                     start: 0,
                     len: s.text.len(),
                     source: sp,

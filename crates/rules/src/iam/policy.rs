@@ -27,7 +27,7 @@ impl Elem {
     fn from_value(v: &Value) -> Elem {
         match &v.kind {
             Kind::String(s) => Elem {
-                text: Some(s.text.clone()),
+                text: Some(s.text.to_string()),
                 span: v.span,
                 via: v.via,
                 unknown: None,

@@ -145,7 +145,7 @@ fn check_resources(ctx: &Ctx, approved: &[String]) -> Vec<Diagnostic> {
                 continue;
             }
             let e = Elem {
-                text: Some(s.text.clone()),
+                text: Some(s.text.to_string()),
                 span: v.span,
                 via: v.via,
                 unknown: None,
@@ -155,7 +155,7 @@ fn check_resources(ctx: &Ctx, approved: &[String]) -> Vec<Diagnostic> {
             let Some(span) = e.primary_for(id) else {
                 continue;
             };
-            let written = if s.text == id {
+            let written = if &*s.text == id {
                 String::new()
             } else {
                 format!(" (\"{}\")", s.text)
