@@ -255,9 +255,12 @@ pub struct Segment {
     pub exact: bool,
 }
 
+/// An object key (the parser's identifier type: inline up to 24 bytes).
+pub type Key = crate::syntax::ast::Ident;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: Key,
     pub key_span: Option<Span>,
     pub value: Value,
 }
@@ -651,7 +654,7 @@ pub fn from_json(
             members
                 .iter()
                 .map(|m| Entry {
-                    key: m.key.clone(),
+                    key: m.key.as_str().into(),
                     key_span: span_of(m.key_start, m.key_end),
                     value: from_json(&m.value, span_of),
                 })

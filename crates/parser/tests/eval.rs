@@ -219,7 +219,7 @@ fn json_strings_are_escaped_as_serde_json_escapes_them() {
     texts.push("\"quoted\" \\ back\\slash\n\t\r\u{8}\u{c}\u{1}".into());
     for t in texts {
         let key = bedrock_lint_parser::value::Entry {
-            key: t.clone(),
+            key: t.as_str().into(),
             key_span: None,
             value: Value::string(t.clone(), None),
         };

@@ -113,7 +113,7 @@ fn keys_and_values(text: &str) -> Vec<(String, String)> {
         .iter()
         .map(|i| {
             let key = match &i.key {
-                ObjectKey::Name(n) => n.clone(),
+                ObjectKey::Name(n) => n.to_string(),
                 ObjectKey::Expr(e) => format!("({})", src(text, e)),
             };
             (key, src(text, &i.value).to_string())

@@ -182,8 +182,11 @@ fn dynamic_and_lifecycle_are_blocks() {
     let body = parse(text);
     let d = &body.blocks[0].body.blocks[0];
     assert_eq!(
-        (d.ident.as_str(), d.labels.clone()),
-        ("dynamic", vec!["statement".to_string()])
+        (
+            d.ident.as_str(),
+            d.labels.iter().map(|l| l.as_str()).collect()
+        ),
+        ("dynamic", vec!["statement"])
     );
     assert_eq!(
         shape(&d.body.attribute("iterator").expect("iterator").value),

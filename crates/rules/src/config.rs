@@ -186,7 +186,7 @@ impl Config {
                         err(at, format!("environment \"{label}\" needs paths = [...]"))
                     })?;
                     c.environments.push(Environment {
-                        name: label,
+                        name: label.to_string(),
                         globs: globs(&paths).map_err(|e| err(at, e))?,
                     });
                 }

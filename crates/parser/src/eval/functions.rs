@@ -547,7 +547,7 @@ fn file(ev: &dyn Env, name: &str, args: &[Value], span: Span, m: &ModuleInst) ->
         vars: vars
             .entries()
             .iter()
-            .map(|e| (e.key.clone(), std::rc::Rc::new(e.value.clone())))
+            .map(|e| (e.key.to_string(), std::rc::Rc::new(e.value.clone())))
             .collect(),
         isolated: true,
     };

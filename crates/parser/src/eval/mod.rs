@@ -108,13 +108,13 @@ impl<'r> Evaluator<'r> {
                             // taken literally by Terraform only when it is an identifier.
                             let kv = self.eval(k, m, sc);
                             match kv.as_str() {
-                                Some(s) => s.to_string(),
+                                Some(s) => s.into(),
                                 None => match (kv.as_number(), kv.template()) {
-                                    (Some(n), _) => crate::value::format_number(n),
+                                    (Some(n), _) => crate::value::format_number(n).into(),
                                     (None, Some(t)) => {
                                         let shown = t.display();
                                         partly_known_key.get_or_insert(shown.clone());
-                                        shown
+                                        shown.into()
                                     }
                                     (None, None) => {
                                         return Value::unknown(
@@ -479,7 +479,7 @@ impl<'r> Evaluator<'r> {
                                 }
                             }
                             None => obj.push(Entry {
-                                key,
+                                key: key.into(),
                                 key_span: None,
                                 value: Value::list(vec![val], None),
                             }),
@@ -487,7 +487,7 @@ impl<'r> Evaluator<'r> {
                     } else {
                         obj.retain(|e| e.key != key);
                         obj.push(Entry {
-                            key,
+                            key: key.into(),
                             key_span: None,
                             value: val,
                         });

@@ -207,7 +207,7 @@ fn statement(st: &Value) -> Value {
                     }
                 }
                 None => principal.push(Entry {
-                    key: ty,
+                    key: ty.into(),
                     key_span: p.entry("type").and_then(|e| e.value.span),
                     value: ids,
                 }),
@@ -251,7 +251,7 @@ fn statement(st: &Value) -> Value {
                 continue;
             };
             let entry = Entry {
-                key: vname.to_string(),
+                key: vname.into(),
                 key_span: var.span,
                 value: values,
             };
@@ -262,7 +262,7 @@ fn statement(st: &Value) -> Value {
                     }
                 }
                 None => by_test.push(Entry {
-                    key: t.to_string(),
+                    key: t.into(),
                     key_span: test.span,
                     value: Value::object(vec![entry], c.span),
                 }),

@@ -111,7 +111,7 @@ impl<'s> Builder<'s> {
                 );
                 for a in &body.attributes {
                     inputs.insert(
-                        a.key.clone(),
+                        a.key.to_string(),
                         ev.eval(
                             &a.value,
                             &tmp,
@@ -366,7 +366,7 @@ impl<'s> Builder<'s> {
                     .attribute("iterator")
                     .and_then(|a| a.value.as_path())
                     .and_then(|p| p.first().map(|s| s.to_string()))
-                    .unwrap_or_else(|| label.clone());
+                    .unwrap_or_else(|| label.to_string());
                 let Some(content) = b.body.blocks_named("content").next() else {
                     continue;
                 };
@@ -425,7 +425,7 @@ impl<'s> Builder<'s> {
             .decl
             .modules
             .iter()
-            .find(|r| self.block(**r).labels.first().map(String::as_str) == Some(name))?;
+            .find(|r| self.block(**r).labels.first().map(|l| l.as_str()) == Some(name))?;
         let b = self.block(*r);
         let key = format!("module.{name}");
         if !m.in_progress.borrow_mut().insert(key.clone()) {
@@ -514,7 +514,7 @@ impl<'s> Builder<'s> {
         for (suffix, scope) in instances {
             let inputs = module_inputs(ev, m, b, &scope)
                 .into_iter()
-                .map(|e| (e.key, e.value))
+                .map(|e| (e.key.into_string(), e.value))
                 .collect();
             let prefix = format!("{}module.{name}{suffix}.", m.prefix);
             let mut chain = m.chain.clone();
@@ -734,7 +734,7 @@ fn instances_value(b: &Block, keyed: bool, mut values: Vec<(String, Value)>) -> 
 
 fn entry(key: &str, value: Value) -> Entry {
     Entry {
-        key: key.to_string(),
+        key: key.into(),
         key_span: None,
         value,
     }

@@ -20,14 +20,14 @@ pub(crate) fn declarations(src: &Sources, dir: &Path) -> Decl {
         }
         for (i, b) in body.blocks.iter().enumerate() {
             let r = BlockRef(fid, i);
-            let label = |n: usize| b.labels.get(n).cloned().unwrap_or_default();
+            let label = |n: usize| b.labels.get(n).map(|l| l.to_string()).unwrap_or_default();
             match b.ident.as_str() {
                 "variable" => {
                     d.variables.insert(label(0), r);
                 }
                 "locals" => {
                     for (j, a) in b.body.attributes.iter().enumerate() {
-                        d.locals.insert(a.key.clone(), (fid, i, j));
+                        d.locals.insert(a.key.to_string(), (fid, i, j));
                     }
                 }
                 "resource" => {

@@ -88,9 +88,9 @@ fn object(
         let name = match &a.key {
             ObjectKey::Name(n) => n.clone(),
             ObjectKey::Expr(e) => match e.as_path().as_deref() {
-                Some([n]) => n.to_string(),
+                Some([n]) => (*n).into(),
                 _ => match e.as_literal_str() {
-                    Some(n) => n.to_string(),
+                    Some(n) => n.into(),
                     // A key we cannot read: leave the whole value as written.
                     None => return v,
                 },

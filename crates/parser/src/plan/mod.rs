@@ -162,7 +162,7 @@ fn mark_unknown(v: &mut Value, au: &Json, path: &str) {
                         let mut x = Value::null(None);
                         mark_unknown(&mut x, &m.value, &p);
                         entries.push(Entry {
-                            key: m.key.clone(),
+                            key: m.key.as_str().into(),
                             key_span: None,
                             value: x,
                         });

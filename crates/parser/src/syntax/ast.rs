@@ -4,6 +4,10 @@
 
 use crate::span::Span;
 
+/// Identifiers and literal text: inline up to 24 bytes (nearly every identifier and
+/// most literals), so parsing does not allocate for each.
+pub type Ident = compact_str::CompactString;
+
 #[derive(Debug, Clone, Default)]
 pub struct Body {
     pub attributes: Vec<Attribute>,
@@ -22,7 +26,7 @@ impl Body {
 
 #[derive(Debug, Clone)]
 pub struct Attribute {
-    pub key: String,
+    pub key: Ident,
     pub key_span: Span,
     pub value: Expr,
     /// The whole `key = value`.
@@ -31,8 +35,8 @@ pub struct Attribute {
 
 #[derive(Debug, Clone)]
 pub struct Block {
-    pub ident: String,
-    pub labels: Vec<String>,
+    pub ident: Ident,
+    pub labels: Vec<Ident>,
     /// From the block type through its last label: `resource "aws_iam_role" "app"`.
     pub header: Span,
     pub span: Span,
@@ -54,7 +58,7 @@ pub enum ExprKind {
     Template(Template),
     Array(Vec<Expr>),
     Object(Vec<ObjectItem>),
-    Variable(String),
+    Variable(Ident),
     Traversal(Box<Traversal>),
     Call(Box<Call>),
     Conditional(Box<Expr>, Box<Expr>, Box<Expr>),
@@ -76,7 +80,7 @@ pub struct Traversal {
 /// `name(args...)`; `expand` for a final `...` argument.
 #[derive(Debug, Clone)]
 pub struct Call {
-    pub name: String,
+    pub name: Ident,
     pub args: Vec<Expr>,
     pub expand: bool,
 }
@@ -114,13 +118,13 @@ pub struct ObjectItem {
 #[derive(Debug, Clone)]
 pub enum ObjectKey {
     /// A bare identifier or a literal string key.
-    Name(String),
+    Name(Ident),
     Expr(Box<Expr>),
 }
 
 #[derive(Debug, Clone)]
 pub enum Traverse {
-    Attr(String, Span),
+    Attr(Ident, Span),
     Index(Expr),
     AttrSplat,
     FullSplat,
@@ -128,8 +132,8 @@ pub enum Traverse {
 
 #[derive(Debug, Clone)]
 pub struct ForExpr {
-    pub key_var: Option<String>,
-    pub value_var: String,
+    pub key_var: Option<Ident>,
+    pub value_var: Ident,
     pub collection: Expr,
     pub key_expr: Option<Expr>,
     pub value_expr: Expr,
@@ -147,7 +151,7 @@ pub enum TemplatePart {
     /// `exact` is true when `text` is byte-for-byte the source at `span` (no escapes),
     /// so offsets inside it map straight back to the file.
     Literal {
-        text: String,
+        text: Ident,
         span: Span,
         exact: bool,
     },
@@ -167,8 +171,8 @@ pub struct TemplateIf {
 /// `%{ for key_var, value_var in collection }body%{ endfor }`.
 #[derive(Debug, Clone)]
 pub struct TemplateFor {
-    pub key_var: Option<String>,
-    pub value_var: String,
+    pub key_var: Option<Ident>,
+    pub value_var: Ident,
     pub collection: Expr,
     pub body: Template,
 }

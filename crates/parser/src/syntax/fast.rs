@@ -171,7 +171,7 @@ impl<'t> P<'t> {
         }
     }
 
-    fn ident(&mut self) -> Option<(String, usize, usize)> {
+    fn ident(&mut self) -> Option<(Ident, usize, usize)> {
         let start = self.i;
         match self.peek() {
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => self.i += 1,
@@ -184,7 +184,7 @@ impl<'t> P<'t> {
         if self.peek() >= 0x80 {
             return None;
         }
-        Some((self.src[start..self.i].to_string(), start, self.i))
+        Some((Ident::from(&self.src[start..self.i]), start, self.i))
     }
 
     fn body(&mut self, nested: bool) -> Option<Body> {
@@ -274,12 +274,12 @@ impl<'t> P<'t> {
     }
 
     /// A quoted string without interpolation: its text, and whether it had no `${`/`%{`.
-    fn quoted(&mut self) -> Option<(String, bool)> {
+    fn quoted(&mut self) -> Option<(Ident, bool)> {
         let t = self.template_str()?;
         let plain = matches!(t.parts.as_slice(), [] | [TemplatePart::Literal { .. }]);
         let text = match t.parts.into_iter().next() {
             Some(TemplatePart::Literal { text, .. }) => text,
-            _ => String::new(),
+            _ => Ident::default(),
         };
         Some((text, plain))
     }
@@ -635,7 +635,7 @@ impl<'t> P<'t> {
                     let k = self.primary()?;
                     let sp = k.e.span;
                     match k.e.as_literal_str() {
-                        Some(s) => (ObjectKey::Name(s.to_string()), sp),
+                        Some(s) => (ObjectKey::Name(s.into()), sp),
                         None => (ObjectKey::Expr(Box::new(k.e)), sp),
                     }
                 }
@@ -872,7 +872,7 @@ impl<'t> P<'t> {
         let open = self.i;
         self.i += 1;
         let mut parts = Vec::new();
-        let mut lit = String::new();
+        let mut lit = Ident::default();
         let mut lit_start = self.i;
         let mut any_interp = false;
         loop {

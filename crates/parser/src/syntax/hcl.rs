@@ -180,7 +180,7 @@ impl<'t> Conv<'t> {
         for s in body.iter() {
             match s {
                 hs::Structure::Attribute(a) => out.attributes.push(Attribute {
-                    key: a.key.as_str().to_string(),
+                    key: a.key.as_str().into(),
                     key_span: self.span(a.key.span()),
                     value: self.expr(&a.value),
                     span: self.span(a.span()),
@@ -194,8 +194,8 @@ impl<'t> Conv<'t> {
                         .map(|r| r.end)
                         .unwrap_or(ident.end as usize);
                     out.blocks.push(Block {
-                        ident: b.ident.as_str().to_string(),
-                        labels: b.labels.iter().map(|l| l.as_str().to_string()).collect(),
+                        ident: b.ident.as_str().into(),
+                        labels: b.labels.iter().map(|l| l.as_str().into()).collect(),
                         header: Span::new(self.file, ident.start as usize, header_end),
                         span: self.span(b.span()),
                         body: self.body(&b.body),
@@ -222,7 +222,7 @@ impl<'t> Conv<'t> {
                         let (key, key_span) = match k {
                             he::ObjectKey::Ident(i) => {
                                 self.renamed_key(i.span()).unwrap_or_else(|| {
-                                    (ObjectKey::Name(i.as_str().to_string()), self.span(i.span()))
+                                    (ObjectKey::Name(i.as_str().into()), self.span(i.span()))
                                 })
                             }
                             he::ObjectKey::Expression(e) => self
@@ -242,7 +242,7 @@ impl<'t> Conv<'t> {
                 ExprKind::Template(self.template(&h.template, span, false))
             }
             Expression::Parenthesis(p) => return self.expr(p.inner()),
-            Expression::Variable(v) => ExprKind::Variable(v.as_str().to_string()),
+            Expression::Variable(v) => ExprKind::Variable(v.as_str().into()),
             Expression::Conditional(c) => ExprKind::Conditional(
                 Box::new(self.expr(&c.cond_expr)),
                 Box::new(self.expr(&c.true_expr)),
@@ -256,7 +256,7 @@ impl<'t> Conv<'t> {
                 }
                 name.push_str(f.name.name.as_str());
                 ExprKind::Call(Box::new(Call {
-                    name,
+                    name: name.into(),
                     args: f.args.iter().map(|a| self.expr(a)).collect(),
                     expand: f.args.expand_final(),
                 }))
@@ -270,7 +270,7 @@ impl<'t> Conv<'t> {
                         he::TraversalOperator::AttrSplat(_) => Traverse::AttrSplat,
                         he::TraversalOperator::FullSplat(_) => Traverse::FullSplat,
                         he::TraversalOperator::GetAttr(i) => {
-                            Traverse::Attr(i.as_str().to_string(), self.span(op.span()))
+                            Traverse::Attr(i.as_str().into(), self.span(op.span()))
                         }
                         he::TraversalOperator::Index(e) => Traverse::Index(self.expr(e)),
                         he::TraversalOperator::LegacyIndex(i) => {
@@ -314,8 +314,8 @@ impl<'t> Conv<'t> {
                 )
             }
             Expression::ForExpr(f) => ExprKind::For(Box::new(ForExpr {
-                key_var: f.intro.key_var.as_ref().map(|k| k.as_str().to_string()),
-                value_var: f.intro.value_var.as_str().to_string(),
+                key_var: f.intro.key_var.as_ref().map(|k| k.as_str().into()),
+                value_var: f.intro.value_var.as_str().into(),
                 collection: self.expr(&f.intro.collection_expr),
                 key_expr: f.key_expr.as_ref().map(|k| self.expr(k)),
                 value_expr: self.expr(&f.value_expr),
@@ -330,7 +330,7 @@ impl<'t> Conv<'t> {
         let ex = self.expr(e);
         let sp = ex.span;
         match ex.as_literal_str() {
-            Some(s) => (ObjectKey::Name(s.to_string()), sp),
+            Some(s) => (ObjectKey::Name(s.into()), sp),
             None => (ObjectKey::Expr(Box::new(ex)), sp),
         }
     }
@@ -345,7 +345,7 @@ impl<'t> Conv<'t> {
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c >= 0x80)
         {
-            return Some((ObjectKey::Name(src.to_string()), sp));
+            return Some((ObjectKey::Name(src.into()), sp));
         }
         let e = hcl_edit::parser::parse_expr(src).ok()?;
         let conv = Conv {
@@ -374,7 +374,7 @@ impl<'t> Conv<'t> {
         let sp = self.span(span);
         TemplatePart::Literal {
             exact: self.fixed.is_none() && (sp.end - sp.start) as usize == text.len(),
-            text: text.to_string(),
+            text: text.into(),
             span: sp,
         }
     }
@@ -406,8 +406,8 @@ impl<'t> Conv<'t> {
                             .unwrap_or_default(),
                     }))),
                     ht::Directive::For(f) => parts.push(TemplatePart::For(Box::new(TemplateFor {
-                        key_var: f.for_expr.key_var.as_ref().map(|k| k.as_str().to_string()),
-                        value_var: f.for_expr.value_var.as_str().to_string(),
+                        key_var: f.for_expr.key_var.as_ref().map(|k| k.as_str().into()),
+                        value_var: f.for_expr.value_var.as_str().into(),
                         collection: self.expr(&f.for_expr.collection_expr),
                         body: self.template(&f.for_expr.template, whole, false),
                     }))),

@@ -19,7 +19,7 @@ pub(super) fn parts(
     if (sp.end - sp.start) as usize == text.len() || !mappable || src.is_empty() {
         parts.push(TemplatePart::Literal {
             exact: (sp.end - sp.start) as usize == text.len() && mappable,
-            text: text.to_string(),
+            text: text.into(),
             span: sp,
         });
         return;
@@ -31,14 +31,14 @@ pub(super) fn parts(
             Some(pos) => {
                 let start = sp.start as usize + cursor + pos;
                 parts.push(TemplatePart::Literal {
-                    text: line.to_string(),
+                    text: line.into(),
                     span: Span::new(sp.file, start, start + line.len()),
                     exact: true,
                 });
                 cursor += pos + line.len();
             }
             None => parts.push(TemplatePart::Literal {
-                text: line.to_string(),
+                text: line.into(),
                 span: sp,
                 exact: false,
             }),

@@ -165,8 +165,8 @@ impl Conv<'_> {
         if remaining == 0 {
             for b in as_bodies(v) {
                 out.blocks.push(Block {
-                    ident: ident.to_string(),
-                    labels: labels.clone(),
+                    ident: ident.into(),
+                    labels: labels.iter().map(|l| l.as_str().into()).collect(),
                     header: self.span(key.0, key.1),
                     span: self.span(b.start, b.end),
                     body: self.body(ident, b)?,
@@ -217,7 +217,7 @@ impl Conv<'_> {
                 _ => mapping(ident, &m.key),
             };
             body.attributes.push(Attribute {
-                key: m.key.clone(),
+                key: m.key.as_str().into(),
                 key_span: self.span(m.key_start, m.key_end),
                 value: self.expr(&m.value, mode)?,
                 span: self.span(m.key_start, m.value.end),
@@ -250,11 +250,11 @@ impl Conv<'_> {
                             Str::Template if m.key.contains("${") || m.key.contains("%{") => {
                                 let k = self.string_at(&m.key, m.key_start, m.key_end, mode)?;
                                 match k.as_literal_str() {
-                                    Some(s) => ObjectKey::Name(s.to_string()),
+                                    Some(s) => ObjectKey::Name(s.into()),
                                     None => ObjectKey::Expr(Box::new(k)),
                                 }
                             }
-                            _ => ObjectKey::Name(m.key.clone()),
+                            _ => ObjectKey::Name(m.key.as_str().into()),
                         };
                         Ok(ObjectItem {
                             key,
@@ -280,7 +280,7 @@ impl Conv<'_> {
         let literal = || Expr {
             kind: ExprKind::Template(Template {
                 parts: vec![TemplatePart::Literal {
-                    text: s.to_string(),
+                    text: s.into(),
                     span: self.span(inner.0, inner.1),
                     exact: raw == s,
                 }],

@@ -105,7 +105,7 @@ fn texts_or_unknown(f: &Field) -> Vec<String> {
 fn conditions(st: &Statement) -> BTreeMap<String, Vec<String>> {
     let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for c in &st.conditions {
-        let vals = m.entry(c.key.clone()).or_default();
+        let vals = m.entry(c.key.to_string()).or_default();
         for t in texts_or_unknown(&c.values) {
             if !vals.contains(&t) {
                 vals.push(t);

@@ -1,7 +1,7 @@
 //! Policy documents, from any source, as statements whose every element keeps its
 //! span and is either a known string or unknown.
 
-use bedrock_lint_parser::value::{decode_json, Kind, Value};
+use bedrock_lint_parser::value::{decode_json, Key, Kind, Value};
 use bedrock_lint_parser::Span;
 
 /// One string element of a policy (an action, a resource, a condition value...).
@@ -133,9 +133,9 @@ pub enum Effect {
 #[derive(Debug, Clone)]
 pub struct Condition {
     /// `StringEquals`, `ForAnyValue:StringLike`, `DateLessThan`...
-    pub operator: String,
+    pub operator: Key,
     pub operator_span: Option<Span>,
-    pub key: String,
+    pub key: Key,
     pub key_span: Option<Span>,
     pub values: Field,
 }
@@ -143,7 +143,7 @@ pub struct Condition {
 /// `Principal`: `"*"` or a map of type (`AWS`, `Service`, `Federated`) to values.
 #[derive(Debug, Clone, Default)]
 pub struct PrincipalElem {
-    pub entries: Vec<(String, Field)>,
+    pub entries: Vec<(Key, Field)>,
     pub span: Option<Span>,
     pub key_span: Option<Span>,
     pub unknown: Option<String>,
