@@ -197,3 +197,28 @@ fn the_fast_reader_agrees_on_mutated_files() {
             .join("\n\n")
     );
 }
+
+/// Quoted strings are read a run of plain text at a time: the runs must stop at every
+/// byte that can end them or start an escape, an interpolation or a directive, and
+/// never inside a multi-byte character.
+#[test]
+fn plain_runs_in_strings_read_as_hcl_edit_reads_them() {
+    let texts = [
+        r#"a = "price: $5 and 100% off""#,
+        r#"a = "$${literal} and %%{literal}""#,
+        r#"a = "héllo wörld ✓ 🦀 done""#,
+        r#"a = "tab\there \"quoted\" back\\slash""#,
+        r#"a = "arn:aws:bedrock:${var.region}::foundation-model/é*""#,
+        r#"a = "ends with $""#,
+        r#"a = "ends with %""#,
+        "a = \"nul \u{0} inside\"",
+        r#"a = "café""#,
+    ];
+    for text in texts {
+        let slow = hcl::parse_slow(FileId(0), text).map(|b| format!("{b:#?}"));
+        match hcl::parse_fast(FileId(0), text) {
+            Some((fast, _)) => assert_eq!(Ok(format!("{fast:#?}")), slow, "{text}"),
+            None => eprintln!("left to hcl-edit: {text}"),
+        }
+    }
+}
