@@ -331,10 +331,13 @@ fn baseline_recipe_from_the_docs() {
 fn a_var_file_applies_to_every_root_module_however_many() {
     // More root modules than are evaluated at once (their syntax trees are freed
     // batch by batch): the --var-file, written in the first root, still sets the
-    // variable in the last. Without it, every root would allow every model.
+    // variable in the last. Without it, every root would allow every model. Each file
+    // is padded with a comment so that the tree is over KEEP_SYNTAX_BELOW (4 MB):
+    // under it no tree is freed.
     let with_var = format!(
-        "variable \"resource\" {{\n  type    = string\n  default = \"*\"\n}}\n\n{}",
-        main_tf("var.resource")
+        "variable \"resource\" {{\n  type    = string\n  default = \"*\"\n}}\n\n{}{}",
+        main_tf("var.resource"),
+        "# a comment that makes the tree large enough for its syntax to be freed\n".repeat(500)
     );
     let mut files: Vec<(String, String)> = (0..130)
         .map(|i| (format!("r{i:03}/main.tf"), with_var.clone()))

@@ -176,6 +176,11 @@ impl Files {
         self.files.len()
     }
 
+    /// Bytes of text of all files.
+    pub fn text_bytes(&self) -> usize {
+        self.files.iter().map(|f| f.text.len()).sum()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -14,7 +14,7 @@ use load::{LoadOptions, Parsed, PathError, Sources};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::PathBuf;
-pub use types::{Mode, Model, ModuleInst, Resource, UninstalledModule};
+pub use types::{Mode, Model, ModuleInst, Resource, UninstalledModule, KEEP_SYNTAX_BELOW};
 
 /// Reads, parses and evaluates everything `opts` names.
 pub fn build(opts: &LoadOptions) -> Result<Model, PathError> {
@@ -26,6 +26,9 @@ pub fn build(opts: &LoadOptions) -> Result<Model, PathError> {
 /// modules the trees are not all held at once with the values made from them.
 pub fn build_releasing(opts: &LoadOptions, keep: &KeepSyntax) -> Result<Model, PathError> {
     let mut src = load::load(opts)?;
+    if src.files.text_bytes() < KEEP_SYNTAX_BELOW {
+        return Ok(build_from(&mut src));
+    }
     Ok(evaluate_roots(&mut src, keep))
 }
 
