@@ -43,7 +43,7 @@ fn corpus_throughput() {
     for _ in 0..ROUNDS {
         failed = 0;
         for (kind, text) in &files {
-            if parse_text(*kind, text, FileId(0)).is_err() {
+            if parse_text(*kind, text, FileId::new(0)).is_err() {
                 failed += 1;
             }
         }

@@ -71,7 +71,7 @@ fn the_fast_reader_gives_hcl_edits_tree_wherever_it_answers() {
             continue;
         }
         compared += 1;
-        let Some((fast, fast_comments)) = hcl::parse_fast(FileId(0), &text) else {
+        let Some((fast, fast_comments)) = hcl::parse_fast(FileId::new(0), &text) else {
             continue;
         };
         answered += 1;
@@ -82,7 +82,7 @@ fn the_fast_reader_gives_hcl_edits_tree_wherever_it_answers() {
             ));
         }
         let fast = format!("{fast:#?}");
-        match hcl::parse_slow(FileId(0), &text) {
+        match hcl::parse_slow(FileId::new(0), &text) {
             Ok(slow) => {
                 let slow = format!("{slow:#?}");
                 if fast != slow {
@@ -161,21 +161,21 @@ fn the_fast_reader_agrees_on_mutated_files() {
             };
             texts += 1;
             // Never a panic, whichever reader answers.
-            let _ = hcl::parse(FileId(0), &s);
+            let _ = hcl::parse(FileId::new(0), &s);
             if comments::scan_limited(&s, hcl::MAX_NESTING)
                 .too_deep_at
                 .is_some()
             {
                 continue;
             }
-            let Some((fast, fast_comments)) = hcl::parse_fast(FileId(0), &s) else {
+            let Some((fast, fast_comments)) = hcl::parse_fast(FileId::new(0), &s) else {
                 continue;
             };
             answered += 1;
             if fast_comments != comments::scan(&s).comments {
                 wrong.push(format!("{} (mutated): other comments\n{s}", p.display()));
             }
-            match hcl::parse_slow(FileId(0), &s) {
+            match hcl::parse_slow(FileId::new(0), &s) {
                 Ok(slow) if format!("{fast:?}") == format!("{slow:?}") => {}
                 Ok(_) => wrong.push(format!("{} (mutated): another tree\n{s}", p.display())),
                 Err(e) => wrong.push(format!(
@@ -215,8 +215,8 @@ fn plain_runs_in_strings_read_as_hcl_edit_reads_them() {
         r#"a = "café""#,
     ];
     for text in texts {
-        let slow = hcl::parse_slow(FileId(0), text).map(|b| format!("{b:#?}"));
-        match hcl::parse_fast(FileId(0), text) {
+        let slow = hcl::parse_slow(FileId::new(0), text).map(|b| format!("{b:#?}"));
+        match hcl::parse_fast(FileId::new(0), text) {
             Some((fast, _)) => assert_eq!(Ok(format!("{fast:#?}")), slow, "{text}"),
             None => eprintln!("left to hcl-edit: {text}"),
         }

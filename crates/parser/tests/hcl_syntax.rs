@@ -75,13 +75,18 @@ fn accepts_exactly_what_terraform_accepts() {
     let expected: Vec<(&str, bool)> = CASES.iter().map(|(n, _, ok)| (*n, *ok)).collect();
     let got: Vec<(&str, bool)> = CASES
         .iter()
-        .map(|(n, text, _)| (*n, parse_text(FileKind::Config, text, FileId(0)).is_ok()))
+        .map(|(n, text, _)| {
+            (
+                *n,
+                parse_text(FileKind::Config, text, FileId::new(0)).is_ok(),
+            )
+        })
         .collect();
     assert_eq!(got, expected);
 }
 
 fn value_of(text: &str) -> Expr {
-    let parsed = parse_text(FileKind::Config, text, FileId(0)).expect("parses");
+    let parsed = parse_text(FileKind::Config, text, FileId::new(0)).expect("parses");
     let body = parsed.body.expect("a body");
     body.attribute("a").expect("attribute a").value.clone()
 }
@@ -143,7 +148,7 @@ fn duplicate_object_keys_keep_the_last_as_terraform_does() {
 #[test]
 fn a_real_error_is_reported_where_it_is() {
     let text = "a = {\n  x = b &&\n    c\n}\n";
-    let err = parse_text(FileKind::Config, text, FileId(0)).unwrap_err();
+    let err = parse_text(FileKind::Config, text, FileId::new(0)).unwrap_err();
     assert_eq!(err.offset, text.find("&&").unwrap() + 2);
 }
 
@@ -155,7 +160,7 @@ fn many_repeated_keys_stop_after_a_bounded_number_of_readings() {
     }
     text.push_str("}\n");
     let start = std::time::Instant::now();
-    let err = parse_text(FileKind::Config, &text, FileId(0)).unwrap_err();
+    let err = parse_text(FileKind::Config, &text, FileId::new(0)).unwrap_err();
     assert!(err.message.contains("redefined object key"), "{err:?}");
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
@@ -175,7 +180,7 @@ fn mangled_input_never_panics() {
                 cut.replace('\n', "\r\n"),
                 cut.replace('{', "{ for a in b : c => {"),
             ] {
-                if let Err(e) = parse_text(FileKind::Config, &text, FileId(0)) {
+                if let Err(e) = parse_text(FileKind::Config, &text, FileId::new(0)) {
                     assert!(e.offset <= text.len(), "{text:?}: {e:?}");
                 }
             }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn parse(text: &str) -> Body {
-    parse_text(FileKind::ConfigJson, text, FileId(0))
+    parse_text(FileKind::ConfigJson, text, FileId::new(0))
         .expect("parses")
         .body
         .expect("a body")

@@ -110,7 +110,7 @@ impl Config {
             line: line_of(off),
             message,
         };
-        let (body, _) = hcl::parse(FileId(0), text).map_err(|e| err(e.offset, e.message))?;
+        let (body, _) = hcl::parse(FileId::new(0), text).map_err(|e| err(e.offset, e.message))?;
         let mut c = Config::defaults();
         c.path = Some(path.to_path_buf());
         c.root = path

@@ -187,7 +187,7 @@ fn lint_per_file(model: Model, set: &ConfigSet, today: Date) -> Report {
         let mut found = run_with(&model, &view, config, today, &bounds);
         found.retain(|d| {
             of_file
-                .get(d.span.file.0 as usize)
+                .get(d.span.file.index())
                 .is_some_and(|c| Arc::ptr_eq(c, config))
         });
         diagnostics.extend(found);

@@ -32,10 +32,10 @@ impl Server<'_> {
         let files = &report.model.files;
         let until = input.today.add_days(IGNORE_DAYS).format();
         let mut by_uri: HashMap<Uri, Vec<Finding>> = HashMap::new();
-        let mut uri_cache: HashMap<u32, Option<Uri>> = HashMap::new();
+        let mut uri_cache: HashMap<usize, Option<Uri>> = HashMap::new();
         let mut uri_of = |s: &Self, id: bedrock_lint_parser::FileId| {
             uri_cache
-                .entry(id.0)
+                .entry(id.index())
                 .or_insert_with(|| s.uri_for(&files.get(id).path))
                 .clone()
         };

@@ -506,10 +506,10 @@ impl<'r> Evaluator<'r> {
     pub fn add_extra_file(&self, path: PathBuf, text: Arc<str>) -> FileId {
         let mut extra = self.extra.borrow_mut();
         if let Some(i) = extra.files.iter().position(|(p, _)| *p == path) {
-            return FileId(extra.base + i as u32);
+            return FileId::new(extra.base + i as u32);
         }
         extra.files.push((path, text));
-        FileId(extra.base + extra.files.len() as u32 - 1)
+        FileId::new(extra.base + extra.files.len() as u32 - 1)
     }
 }
 

@@ -289,7 +289,7 @@ impl Sources {
         let mut in_dir: Vec<(PathBuf, Vec<FileId>)> = Vec::new();
         for (id, kind, r, dir) in results {
             match r {
-                Ok(p) => self.parsed[id.0 as usize] = p,
+                Ok(p) => self.parsed[id.index()] = p,
                 Err(e) => self.issues.push(LoadIssue {
                     kind: IssueKind::Parse,
                     message: e.message,
@@ -330,7 +330,7 @@ impl Sources {
             if self.var_files.contains(&id) {
                 continue;
             }
-            let parsed = &mut self.parsed[id.0 as usize];
+            let parsed = &mut self.parsed[id.index()];
             if parsed.body.is_some() && !keep(self.files.get(id), parsed) {
                 out.extend(parsed.body.take());
             }
@@ -385,7 +385,7 @@ impl Sources {
     }
 
     pub fn parsed(&self, id: FileId) -> &Parsed {
-        &self.parsed[id.0 as usize]
+        &self.parsed[id.index()]
     }
 }
 

@@ -137,7 +137,7 @@ impl Model {
             .parsed
             .par_iter_mut()
             .enumerate()
-            .filter(|(i, p)| p.body.is_some() && !keep(files.get(FileId(*i as u32)), p))
+            .filter(|(i, p)| p.body.is_some() && !keep(files.get(FileId::new(*i as u32)), p))
             .filter_map(|(_, p)| p.body.take())
             .collect();
         // Freeing millions of nodes takes tens of milliseconds: done aside, while the
@@ -167,7 +167,7 @@ pub struct UninstalledModule {
 
 impl Model {
     pub fn parsed(&self, id: FileId) -> Option<&Parsed> {
-        self.parsed.get(id.0 as usize)
+        self.parsed.get(id.index())
     }
 }
 

@@ -266,7 +266,7 @@ mod tests {
     fn span(text: &str, needle: &str) -> Span {
         let start = text.find(needle).expect("needle") as u32;
         Span {
-            file: bedrock_lint_parser::FileId(0),
+            file: bedrock_lint_parser::FileId::new(0),
             start,
             end: start + needle.len() as u32,
         }
