@@ -147,7 +147,7 @@ fn unknown_references_link_to_the_resource_they_name() {
         (
             format!("{address}.{key}"),
             matches!(v.kind, Kind::Unknown(_)),
-            v.from.as_deref().map(str::to_string),
+            v.from.as_deref().cloned(),
         )
     };
     let some = |s: &str| Some(s.to_string());

@@ -288,7 +288,7 @@ impl<'s> Builder<'s> {
             if data && rtype == "aws_iam_policy_document" {
                 body = policy_document::with_json(body);
             }
-            let body = body.with_from(Arc::from(address.as_str()));
+            let body = body.with_from(Arc::new(address.clone()));
             // One instance: its body is the cached value itself, shared until the end.
             let copy = if keyed || unknown.is_some() {
                 body.clone()

@@ -76,7 +76,7 @@ pub fn resources(file: FileId, plan: &Json, dir: &Path) -> Vec<Resource> {
                 String::new()
             };
             out.push(Resource {
-                body: body.with_from(address.as_str().into()),
+                body: body.with_from(std::sync::Arc::new(address.clone())),
                 module,
                 mode,
                 rtype: get("type"),

@@ -169,7 +169,7 @@ fn api_keys(model: &Model, rel: &Rel) -> Vec<ApiKey> {
             user: r.body.get("user_name").and_then(|v| {
                 v.as_str()
                     .map(str::to_string)
-                    .or(v.from.as_deref().map(str::to_string))
+                    .or(v.from.as_deref().cloned())
             }),
             at: place(&model.files, rel, r.header),
         })

@@ -31,7 +31,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             .and_then(|v| {
                 v.as_str()
                     .map(str::to_string)
-                    .or(v.from.as_deref().map(str::to_string))
+                    .or(v.from.as_deref().cloned())
             })
             .map(|u| format!(" for user {u}"))
             .unwrap_or_default();
