@@ -14,8 +14,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = parse_text(FileKind::Config, text, FileId(0));
-    let _ = parse_text(FileKind::Vars, text, FileId(0));
+    let _ = parse_text(FileKind::Config, text, FileId::new(0));
+    let _ = parse_text(FileKind::Vars, text, FileId::new(0));
 
     // Full pipeline on a temporary tree holding only this file.
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);

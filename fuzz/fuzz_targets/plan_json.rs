@@ -11,9 +11,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let _ = looks_like_plan(text);
-    if let Ok(parsed) = parse_text(FileKind::Plan, text, FileId(0)) {
+    if let Ok(parsed) = parse_text(FileKind::Plan, text, FileId::new(0)) {
         if let Some(plan) = &parsed.plan {
-            let _ = bedrock_lint_parser::plan::resources(FileId(0), plan, Path::new("."));
+            let _ = bedrock_lint_parser::plan::resources(FileId::new(0), plan, Path::new("."));
         }
     }
 });

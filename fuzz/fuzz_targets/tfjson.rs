@@ -9,6 +9,6 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let _ = parse_text(FileKind::ConfigJson, text, FileId(0));
-    let _ = parse_text(FileKind::VarsJson, text, FileId(0));
+    let _ = parse_text(FileKind::ConfigJson, text, FileId::new(0));
+    let _ = parse_text(FileKind::VarsJson, text, FileId::new(0));
 });
