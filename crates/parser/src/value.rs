@@ -199,7 +199,9 @@ impl Template {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Str {
-    pub text: Box<str>,
+    /// Inline up to 24 bytes: most strings a policy holds ("Allow", action names,
+    /// names, tags) then need no allocation besides the `Str` itself.
+    pub text: crate::syntax::ast::Ident,
     /// Where each part of `text` came from, for mapping offsets back to files.
     pub segments: Segments,
     /// For a `jsonencode()` result: the value that was encoded (with its spans).
@@ -312,7 +314,7 @@ impl Value {
         };
         Value::new(
             Kind::String(Arc::new(Str {
-                text: text.into(),
+                text: kept_text(text),
                 segments,
                 json: None,
             })),
@@ -511,6 +513,16 @@ impl Str {
         }
         Some(best.source)
     }
+}
+
+/// A string's text as the model keeps it: inline when it fits (24 bytes, the
+/// `CompactString` limit on 64-bit targets), else its own buffer without spare capacity.
+pub fn kept_text(mut s: String) -> crate::syntax::ast::Ident {
+    if s.len() <= 24 {
+        return s.as_str().into();
+    }
+    s.shrink_to_fit();
+    s.into()
 }
 
 pub fn format_number(n: f64) -> String {

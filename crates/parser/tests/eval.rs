@@ -251,6 +251,6 @@ fn value_nodes_stay_small() {
     ];
     assert_eq!(
         sizes,
-        [("Value", 64), ("Entry", 104), ("Str", 56), ("Segments", 32)]
+        [("Value", 64), ("Entry", 104), ("Str", 64), ("Segments", 32)]
     );
 }

@@ -58,7 +58,7 @@ pub fn structure(
     let json = crate::syntax::json::parse(text).ok()?;
     // Only the segments are needed to map offsets to spans.
     let mapped = Str {
-        text: Box::default(),
+        text: Default::default(),
         segments: segments.into(),
         json: None,
     };

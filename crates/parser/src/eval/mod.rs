@@ -354,7 +354,7 @@ impl<'r> Evaluator<'r> {
             };
             return Value::new(
                 Kind::String(Arc::new(Str {
-                    text: text.as_str().into(),
+                    text: text.clone(),
                     segments: Segments::One(segment),
                     json: None,
                 })),
@@ -376,7 +376,7 @@ impl<'r> Evaluator<'r> {
         }
         Value::new(
             Kind::String(Arc::new(Str {
-                text: out.text.into(),
+                text: crate::value::kept_text(out.text),
                 segments: out.segs.into(),
                 json: None,
             })),
