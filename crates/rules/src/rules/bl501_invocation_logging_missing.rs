@@ -33,9 +33,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
     {
         return;
     }
-    // Every place a model-invoke action is granted (else any invoke action):
-    // (not model-invoke, span, action, address).
-    let mut found: Vec<(bool, Span, String, String)> = Vec::new();
+    // Of every place a model-invoke action is granted (else any invoke action), the
+    // first in path order: (not model-invoke, span, action, address). Kept as it goes
+    // rather than collected: on a large tree there are thousands.
+    let path = |s: &Span| ctx.model.files.get(s.file).path.as_path();
+    let mut best: Option<(bool, Span, &str, String)> = None;
+    let mut consider =
+        |not_model: bool, span: Span, action: &'static str, address: &dyn Fn() -> String| {
+            let better = best.as_ref().is_none_or(|b| {
+                (not_model, path(&span), span.start) < (b.0, path(&b.1), b.1.start)
+            });
+            if better {
+                best = Some((not_model, span, action, address()));
+            }
+        };
     for (pol, statements) in ctx.identity_statements() {
         for (st, g) in statements {
             for x in &g.granted {
@@ -48,12 +59,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     _ => None,
                 };
                 if let Some(span) = span.or(st.span) {
-                    found.push((
+                    consider(
                         !x.action.targets_model_resources,
                         span,
-                        x.action.name.clone(),
-                        pol.address.clone(),
-                    ));
+                        &x.action.name,
+                        &|| pol.address.clone(),
+                    );
                 }
             }
         }
@@ -64,7 +75,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             if ctx.view.policies[g.policy].kind != PolicyKind::AwsManaged {
                 continue;
             }
-            let best = g
+            let top = g
                 .granted
                 .iter()
                 .filter(|x| x.action.category == Category::Invoke)
@@ -74,22 +85,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                         consequence(&x.action.name),
                     )
                 });
-            if let (Some(x), Some(span)) = (best, g.attachment.or(Some(p.header))) {
-                found.push((
+            if let (Some(x), Some(span)) = (top, g.attachment.or(Some(p.header))) {
+                consider(
                     !x.action.targets_model_resources,
                     span,
-                    x.action.name.clone(),
-                    grant_address(ctx, g),
-                ));
+                    &x.action.name,
+                    &|| grant_address(ctx, g),
+                );
             }
         }
     }
-    let path = |s: &Span| ctx.model.files.get(s.file).path.clone();
-    // The first model-invoke action string in path order, else the first invoke one.
-    let Some((_, span, action, address)) = found
-        .into_iter()
-        .min_by(|a, b| (a.0, path(&a.1), a.1.start).cmp(&(b.0, path(&b.1), b.1.start)))
-    else {
+    let Some((_, span, action, address)) = best else {
         return;
     };
     out.push(
