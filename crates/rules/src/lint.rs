@@ -85,8 +85,7 @@ impl Report {
 }
 
 pub fn lint(input: &LintInput) -> Result<Report, PathError> {
-    let mut model = load(input, &keep_syntax)?;
-    model.release_syntax(keep_syntax);
+    let model = load(input, &keep_syntax)?;
     let report = match &input.per_file {
         Some(set) => lint_per_file(model, set, input.today),
         None => lint_model(model, &input.config, input.today),
@@ -97,8 +96,7 @@ pub fn lint(input: &LintInput) -> Result<Report, PathError> {
 
 /// The model and IAM view without running the rules (the access map needs no more).
 pub fn analyse(input: &LintInput) -> Result<(Model, IamView), PathError> {
-    let mut model = load(input, &|_, _| false)?;
-    model.release_syntax(|_, _| false);
+    let model = load(input, &|_, _| false)?;
     let view = match &input.per_file {
         Some(set) => view_of(&model, &|path| set.for_file(path).environments_of(path)),
         None => view_of(&model, &|path| input.config.environments_of(path)),
@@ -116,7 +114,8 @@ fn config_error(input: &LintInput) -> Result<(), PathError> {
 }
 
 /// After evaluation only ignore comments and BL303's literal scan read syntax: every
-/// other tree is freed (as soon as its root module is evaluated, or after the rest).
+/// other tree is freed (as soon as its root module is evaluated, or after the rest;
+/// see `build_releasing`).
 fn keep_syntax(file: &SourceFile, parsed: &Parsed) -> bool {
     crate::suppress::reads_syntax(parsed)
         || crate::rules::bl303_hardcoded_credentials::reads_syntax(&file.text)

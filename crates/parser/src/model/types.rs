@@ -4,7 +4,7 @@
 //! can all depend on it.
 
 use super::load::{LoadIssue, Parsed};
-use crate::span::{FileId, Files, SourceFile, Span};
+use crate::span::{FileId, Files, Span};
 use crate::value::{Entry, Value};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -102,12 +102,6 @@ fn relative(dir: &std::path::Path, root: &std::path::Path) -> String {
     p.join(dir).display().to_string()
 }
 
-/// Below this much source text every syntax tree is kept for the whole run: freeing
-/// trees costs 5-10 % of a run's CPU (on a thread beside the evaluation and the rules),
-/// while trees under this size take at most ~40 MB (about ten times their text). Most
-/// repositories, and every pre-commit or editor run, are under it.
-pub const KEEP_SYNTAX_BELOW: usize = 4 << 20;
-
 /// Everything the rules see of the Terraform configuration.
 #[derive(Debug, Default)]
 pub struct Model {
@@ -120,30 +114,6 @@ pub struct Model {
     /// Module calls whose registry or git source is not installed (no
     /// `.terraform/modules` entry): nothing inside them is analysed, their inputs are.
     pub uninstalled: Vec<UninstalledModule>,
-}
-
-impl Model {
-    /// Frees the syntax trees nothing reads once the model is evaluated (the rules
-    /// read values, not syntax), keeping those `keep` asks for. On a large tree the
-    /// trees are about a third of the memory; under [`KEEP_SYNTAX_BELOW`] of
-    /// text they are all kept.
-    pub fn release_syntax(&mut self, keep: impl Fn(&SourceFile, &Parsed) -> bool + Sync) {
-        use rayon::prelude::*;
-        if self.files.text_bytes() < KEEP_SYNTAX_BELOW {
-            return;
-        }
-        let files = &self.files;
-        let freed: Vec<_> = self
-            .parsed
-            .par_iter_mut()
-            .enumerate()
-            .filter(|(i, p)| p.body.is_some() && !keep(files.get(FileId::new(*i as u32)), p))
-            .filter_map(|(_, p)| p.body.take())
-            .collect();
-        // Freeing millions of nodes takes tens of milliseconds: done aside, while the
-        // rules run (or here, if no thread can be had).
-        let _ = std::thread::Builder::new().spawn(move || drop(freed));
-    }
 }
 
 /// One instance of a module call whose source is not available here.
