@@ -219,14 +219,12 @@ pub enum Segments {
 }
 
 impl From<Vec<Segment>> for Segments {
-    fn from(mut v: Vec<Segment>) -> Segments {
+    fn from(v: Vec<Segment>) -> Segments {
         match v.len() {
             0 => Segments::None,
             1 => Segments::One(v[0]),
-            _ => {
-                v.shrink_to_fit();
-                Segments::Many(v.into_boxed_slice())
-            }
+            // A boxed slice has no spare capacity: the vector is shrunk as it is boxed.
+            _ => Segments::Many(v.into_boxed_slice()),
         }
     }
 }
