@@ -208,7 +208,7 @@ pub fn grant_phrase(st: &Statement, actions: &[&Granted]) -> String {
     for x in actions {
         match x
             .pattern
-            .and_then(|i| st.action.as_ref()?.items.get(i)?.text.as_deref())
+            .and_then(|i| st.action.as_ref()?.items.get(i)?.text())
         {
             Some(t) if !written.contains(&t) => written.push(t),
             Some(_) => {}

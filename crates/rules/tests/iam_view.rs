@@ -42,10 +42,10 @@ fn statements(m: &Model, v: &IamView) -> Vec<String> {
                     .map(|f| {
                         f.items
                             .iter()
-                            .map(|e| match (&e.text, e.primary()) {
+                            .map(|e| match (e.text(), e.primary()) {
                                 (Some(_), Some(s)) => m.files.text(s).to_string(),
                                 (Some(t), None) => format!("~{t}"),
-                                (None, _) => format!("?{}", e.unknown.clone().unwrap_or_default()),
+                                (None, _) => format!("?{}", e.unknown().unwrap_or_default()),
                             })
                             .collect::<Vec<_>>()
                             .join(" ")

@@ -316,7 +316,7 @@ pub fn locate(report: &Report, rel: &Rel, f: &Facts, needle: &str) -> Option<Pla
                 fields.extend(pr.entries.iter().map(|(_, f)| f));
             }
             for el in fields.into_iter().flat_map(|f| &f.items) {
-                if let (Some(t), Some(span)) = (&el.text, el.span.or(el.via)) {
+                if let (Some(t), Some(span)) = (el.text(), el.span.or(el.via)) {
                     if t == needle {
                         return Some(place(&model.files, rel, span));
                     }

@@ -94,7 +94,11 @@ fn texts_or_unknown(f: &Field) -> Vec<String> {
     let mut v: Vec<String> = f
         .items
         .iter()
-        .map(|e| e.text.clone().unwrap_or_else(|| UNKNOWN.into()))
+        .map(|e| {
+            e.text()
+                .map(str::to_string)
+                .unwrap_or_else(|| UNKNOWN.into())
+        })
         .collect();
     if f.unknown.is_some() && v.is_empty() {
         v.push(UNKNOWN.into());
@@ -139,7 +143,7 @@ fn entry(model: &Model, view: &IamView, p: &Principal, today: Date) -> Entry {
             .map(|r| {
                 r.items
                     .iter()
-                    .filter(|e| e.text.is_none())
+                    .filter(|e| e.text().is_none())
                     .map(|_| UNKNOWN.to_string())
                     .collect()
             })
@@ -283,7 +287,7 @@ fn trust_of(view: &IamView, policy: usize, today: Date) -> Vec<Trust> {
         }
         for (ty, field) in &pr.entries {
             for e in &field.items {
-                let text = e.text.as_deref();
+                let text = e.text();
                 let t = if ty == "*" || text == Some("*") {
                     Some(("any", "*".to_string()))
                 } else if ty.eq_ignore_ascii_case("Service") {

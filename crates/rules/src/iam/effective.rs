@@ -108,7 +108,7 @@ where
                 .map(|r| {
                     gr.resources
                         .iter()
-                        .filter_map(|&i| r.items[i].text.as_deref())
+                        .filter_map(|&i| r.items[i].text())
                         .collect()
                 })
                 .unwrap_or_default();

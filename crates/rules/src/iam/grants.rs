@@ -49,7 +49,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
     let mut actions: Vec<(&'static Action, Option<usize>)> = Vec::new();
     if let Some(a) = &st.action {
         for (i, e) in a.items.iter().enumerate() {
-            match &e.text {
+            match e.text() {
                 Some(t) => {
                     for act in catalog().expand(t) {
                         if !actions.iter().any(|(x, _)| std::ptr::eq(*x, act)) {
@@ -59,7 +59,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                 }
                 None => {
                     out.unknown
-                        .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                        .get_or_insert((e.unknown().unwrap_or_default().to_string(), e.primary()));
                 }
             }
         }
@@ -95,7 +95,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
         let Some(res) = &st.resource else { continue };
         let mut idx = Vec::new();
         for (i, e) in res.items.iter().enumerate() {
-            match (&e.text, e.partial.as_deref()) {
+            match (e.text(), e.partial()) {
                 (Some(t), _) if applies(action, t) => idx.push(i),
                 (Some(_), _) => {}
                 // Partly known: judged on its known parts when they decide.
@@ -110,14 +110,14 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                     if decides {
                         // Name the part that decides (the resource id), not the first.
                         let what = partial::deciding_part(shown)
-                            .or_else(|| e.unknown.clone())
+                            .or_else(|| e.unknown().map(str::to_string))
                             .unwrap_or_default();
                         out.unknown.get_or_insert((what, e.primary()));
                     } else {
                         idx.push(i);
                     }
                 }
-                (None, None) => match e.unknown.as_deref().and_then(specific_resource) {
+                (None, None) => match e.unknown().and_then(specific_resource) {
                     // The ARN of one Bedrock resource of this configuration: granted on
                     // that one resource, nothing wider, for the principal-level rules.
                     // Which model it is can decide BL102, so for a model-invoke action
@@ -127,7 +127,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                         idx.push(i);
                         if action.targets_model_resources {
                             out.unknown.get_or_insert((
-                                e.unknown.clone().unwrap_or_default(),
+                                e.unknown().unwrap_or_default().to_string(),
                                 e.primary(),
                             ));
                         }
@@ -136,8 +136,10 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                     // applies to it.
                     Some(false) => {}
                     None => {
-                        out.unknown
-                            .get_or_insert((e.unknown.clone().unwrap_or_default(), e.primary()));
+                        out.unknown.get_or_insert((
+                            e.unknown().unwrap_or_default().to_string(),
+                            e.primary(),
+                        ));
                     }
                 },
             }
@@ -195,7 +197,7 @@ fn specific_resource(what: &str) -> Option<bool> {
 fn first_unknown(items: &[Elem]) -> String {
     items
         .iter()
-        .find_map(|e| e.unknown.clone())
+        .find_map(|e| e.unknown().map(str::to_string))
         .unwrap_or_else(|| "(unknown)".into())
 }
 
@@ -398,7 +400,7 @@ pub fn sensitive_grants<'v>(
             };
             if let Some(act) = &st.action {
                 for e in &act.items {
-                    let Some(t) = &e.text else { continue };
+                    let Some(t) = e.text() else { continue };
                     for s in catalog().sensitive_matching(t) {
                         hit(s, e.primary());
                     }

@@ -1,77 +1,101 @@
 //! Policy documents, from any source, as statements whose every element keeps its
 //! span and is either a known string or unknown.
 
-use bedrock_lint_parser::value::{decode_json, Key, Kind, Value};
+use bedrock_lint_parser::value::{decode_json, Key, Kind, Segments, Str, Value};
 use bedrock_lint_parser::Span;
+use std::sync::Arc;
 
 /// One string element of a policy (an action, a resource, a condition value...).
 #[derive(Debug, Clone)]
 pub struct Elem {
-    /// `None` when the value cannot be known statically.
-    pub text: Option<String>,
+    value: ElemValue,
     /// Where the value is written.
     pub span: Option<Span>,
     /// Where it entered the policy, when written elsewhere (variable, module input).
     pub via: Option<Span>,
-    /// What is unknown, when `text` is `None`.
-    pub unknown: Option<String>,
-    /// The evaluated string, to map a part of `text` back to where it is written.
-    pub source: Option<std::sync::Arc<bedrock_lint_parser::value::Str>>,
+}
+
+/// What an element holds. A known string is the evaluated string itself, shared, not
+/// a copy of its text: a large tree's policies have hundreds of thousands of elements
+/// (issue 12; an element went from 88 bytes plus a copy of its text to 40).
+#[derive(Debug, Clone)]
+enum ElemValue {
+    /// A known string (a number or a boolean as its text), with the segments that map
+    /// a part of it back to where it is written.
+    Known(Arc<Str>),
+    /// Boxed, as most elements are known.
+    Unknown(Box<UnknownElem>),
+}
+
+#[derive(Debug, Clone)]
+struct UnknownElem {
+    /// What is unknown.
+    what: String,
     /// For a partly known string: its skeleton (`iam::partial`), and the string as
     /// written with `${…}` for the unknown parts (for messages).
-    /// Boxed, as most elements are known: a large tree has hundreds of thousands.
-    pub partial: Option<Box<(String, String)>>,
+    partial: Option<(String, String)>,
 }
 
 impl Elem {
-    fn from_value(v: &Value) -> Elem {
-        match &v.kind {
-            Kind::String(s) => Elem {
-                text: Some(s.text.to_string()),
-                span: v.span,
-                via: v.via,
-                unknown: None,
-                source: Some(s.clone()),
-                partial: None,
-            },
-            Kind::Number(_) | Kind::Bool(_) => Elem {
-                text: Some(v.display()),
-                span: v.span,
-                via: v.via,
-                unknown: None,
-                source: None,
-                partial: None,
-            },
-            _ => Elem {
-                text: None,
-                span: v.span,
-                via: v.via,
-                unknown: Some(
-                    v.unknown_what()
-                        .map(str::to_string)
-                        .unwrap_or_else(|| v.display()),
-                ),
-                source: None,
+    pub(crate) fn from_value(v: &Value) -> Elem {
+        let value = match &v.kind {
+            Kind::String(s) => ElemValue::Known(s.clone()),
+            Kind::Number(_) | Kind::Bool(_) => ElemValue::Known(Arc::new(Str {
+                text: v.display().into(),
+                segments: Segments::None,
+                json: None,
+            })),
+            _ => ElemValue::Unknown(Box::new(UnknownElem {
+                what: v
+                    .unknown_what()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| v.display()),
                 partial: v
                     .template()
-                    .and_then(|t| Some(Box::new((super::partial::skeleton(t)?, t.display())))),
-            },
+                    .and_then(|t| Some((super::partial::skeleton(t)?, t.display()))),
+            })),
+        };
+        Elem {
+            value,
+            span: v.span,
+            via: v.via,
+        }
+    }
+
+    /// The string, when known statically.
+    pub fn text(&self) -> Option<&str> {
+        match &self.value {
+            ElemValue::Known(s) => Some(&s.text),
+            ElemValue::Unknown(_) => None,
+        }
+    }
+
+    /// What is unknown, when the text is not known.
+    pub fn unknown(&self) -> Option<&str> {
+        match &self.value {
+            ElemValue::Known(_) => None,
+            ElemValue::Unknown(u) => Some(&u.what),
+        }
+    }
+
+    /// For a partly known string: its skeleton (`iam::partial`), and the string as
+    /// written with `${…}` for the unknown parts.
+    pub fn partial(&self) -> Option<(&str, &str)> {
+        match &self.value {
+            ElemValue::Unknown(u) => u.partial.as_ref().map(|(s, d)| (s.as_str(), d.as_str())),
+            ElemValue::Known(_) => None,
         }
     }
 
     /// The text to match patterns against: the known string, or the skeleton of a
     /// partly known one.
     pub fn pattern(&self) -> Option<&str> {
-        self.text
-            .as_deref()
-            .or(self.partial.as_deref().map(|(s, _)| s.as_str()))
+        self.text().or(self.partial().map(|(s, _)| s))
     }
 
     /// The string for a message: as known, or as written with `${…}` parts.
     pub fn shown(&self) -> Option<&str> {
-        self.text
-            .as_deref()
-            .or(self.partial.as_deref().map(|(_, d)| d.as_str()))
+        self.text().or(self.partial().map(|(_, d)| d))
     }
 
     /// The span a finding on this element points at: where the value is written.
@@ -84,9 +108,10 @@ impl Elem {
     /// tfvars file); else the element's own span.
     pub fn primary_for(&self, needle: &str) -> Option<Span> {
         let own = self.primary();
-        let (Some(text), Some(src)) = (&self.text, &self.source) else {
+        let ElemValue::Known(src) = &self.value else {
             return own;
         };
+        let text = &src.text;
         let Some(at) = text.rfind(needle).filter(|_| !needle.is_empty()) else {
             return own;
         };
@@ -115,11 +140,11 @@ pub struct Field {
 
 impl Field {
     pub fn is_unknown(&self) -> bool {
-        self.unknown.is_some() || self.items.iter().any(|e| e.text.is_none())
+        self.unknown.is_some() || self.items.iter().any(|e| e.text().is_none())
     }
 
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.items.iter().filter_map(|e| e.text.as_deref())
+        self.items.iter().filter_map(Elem::text)
     }
 }
 

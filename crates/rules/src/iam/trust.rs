@@ -105,9 +105,8 @@ fn is_positive_string_op(op: &str) -> bool {
 pub fn provider_of(e: &Elem) -> Option<Option<String>> {
     // A partly known ARN (`arn:aws:iam::${account_id}:oidc-provider/host`) names
     // its host as well as a known one does.
-    let text = e.text.as_ref().or(e
-        .partial
-        .as_deref()
+    let text = e.text().or(e
+        .partial()
         .map(|(skel, _)| skel)
         .filter(|s| s.contains(":oidc-provider/")));
     match text {
@@ -131,7 +130,7 @@ pub fn provider_of(e: &Elem) -> Option<Option<String>> {
             Some(Some(host.trim_start_matches("https://").to_string()))
         }
         None => {
-            let what = e.unknown.as_deref().unwrap_or("");
+            let what = e.unknown().unwrap_or("");
             (what.contains("aws_iam_openid_connect_provider") || what.contains(":oidc-provider/"))
                 .then_some(None)
         }
@@ -167,7 +166,7 @@ pub fn web_identities(doc: &PolicyDoc) -> Vec<WebIdentity<'_>> {
                 let name = host
                     .clone()
                     .or_else(|| e.shown().map(str::to_string))
-                    .or_else(|| e.unknown.clone())
+                    .or_else(|| e.unknown().map(str::to_string))
                     .unwrap_or_else(|| "an OIDC provider".into());
                 out.push(WebIdentity {
                     stmt: st,
@@ -195,7 +194,7 @@ pub fn web_identities_in<'d>(
         if wi.host.is_some() {
             continue;
         }
-        let Some(what) = wi.elem.unknown.as_deref() else {
+        let Some(what) = wi.elem.unknown() else {
             continue;
         };
         let url = model.resources.iter().find_map(|r| {

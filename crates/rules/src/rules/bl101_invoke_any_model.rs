@@ -69,7 +69,7 @@ fn narrowed_to_profiles(st: &Statement) -> bool {
         positive
             && !c.values.items.is_empty()
             && c.values.items.iter().all(|e| {
-                e.text.as_deref().is_some_and(|t| {
+                e.text().is_some_and(|t| {
                     let id = t.rsplit_once('/').map(|(_, id)| id).unwrap_or("*");
                     !id.is_empty() && !id.contains(['*', '?']) && t.contains(":inference-profile/")
                 })
@@ -123,7 +123,7 @@ fn fix(ctx: &Ctx, res: &Field, ri: usize) -> Option<Fix> {
     // The span must be exactly this quoted string (not, say, a whole JSON-syntax
     // policy string whose inside cannot be mapped byte for byte).
     let text = ctx.model.files.text(span);
-    if e.text.as_ref().is_none_or(|t| text != format!("\"{t}\""))
+    if e.text().is_none_or(|t| text != format!("\"{t}\""))
         || models.iter().any(|m| m.contains(['*', '?']))
     {
         return None;

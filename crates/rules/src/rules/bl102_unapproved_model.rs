@@ -144,14 +144,7 @@ fn check_resources(ctx: &Ctx, approved: &[String]) -> Vec<Diagnostic> {
             if covered(id, approved) {
                 continue;
             }
-            let e = Elem {
-                text: Some(s.text.to_string()),
-                span: v.span,
-                via: v.via,
-                unknown: None,
-                source: Some(s.clone()),
-                partial: None,
-            };
+            let e = Elem::from_value(v);
             let Some(span) = e.primary_for(id) else {
                 continue;
             };

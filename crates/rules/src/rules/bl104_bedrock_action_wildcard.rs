@@ -35,7 +35,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     .map(str::to_ascii_lowercase)
                     .collect();
                 for (i, e) in a.items.iter().enumerate() {
-                    let Some(t) = &e.text else { continue };
+                    let Some(t) = e.text() else { continue };
                     if !t.contains(['*', '?']) {
                         continue;
                     }
@@ -146,7 +146,7 @@ fn fix(ctx: &Ctx, a: &Field, i: usize, invoke: &[&Action], named: &[String]) -> 
     }
     let span = e.span?;
     let text = ctx.model.files.text(span);
-    if e.text.as_ref().is_none_or(|t| text != format!("\"{t}\"")) {
+    if e.text().is_none_or(|t| text != format!("\"{t}\"")) {
         return None;
     }
     let mut names: Vec<&str> = invoke

@@ -185,8 +185,7 @@ fn names_values(c: &Condition) -> bool {
     positive
         && !c.values.items.is_empty()
         && c.values.items.iter().all(|e| {
-            e.text
-                .as_deref()
+            e.text()
                 .is_some_and(|t| !t.is_empty() && !t.contains(['*', '?']))
         })
 }

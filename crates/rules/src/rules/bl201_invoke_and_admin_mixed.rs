@@ -78,7 +78,7 @@ fn pick<'a, 'v>(
                 } else {
                     x.resources
                         .iter()
-                        .filter_map(|&ri| g.stmt.resource.as_ref()?.items.get(ri)?.text.as_deref())
+                        .filter_map(|&ri| g.stmt.resource.as_ref()?.items.get(ri)?.text())
                         .collect()
                 };
                 !denied(denies, &x.action.name, &res, x.not_resource)
@@ -121,7 +121,7 @@ fn on(g: &PrincipalGrant, x: &Granted) -> String {
     let texts: Vec<&str> = x
         .resources
         .iter()
-        .filter_map(|&ri| g.stmt.resource.as_ref()?.items.get(ri)?.text.as_deref())
+        .filter_map(|&ri| g.stmt.resource.as_ref()?.items.get(ri)?.text())
         .collect();
     match texts.len() {
         0 => "its resources".into(),

@@ -52,7 +52,7 @@ pub fn sub_finding<'a>(wi: &WebIdentity<'a>) -> SubFinding<'a> {
             c.values
                 .items
                 .iter()
-                .filter_map(|e| Some((sub_scope(e.text.as_deref()?), e)))
+                .filter_map(|e| Some((sub_scope(e.text()?), e)))
                 .collect()
         })
         .collect();
@@ -120,7 +120,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                     format!(
                         "role {role} has Bedrock grants and trusts {} for any owner: {claim} is \"{}\"",
                         wi.name,
-                        e.text.as_deref().unwrap_or("")
+                        e.text().unwrap_or("")
                     ),
                 )
                 .label(e.primary(), "the sub value with a wildcard owner"),

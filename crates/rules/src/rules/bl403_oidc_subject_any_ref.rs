@@ -24,7 +24,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             for e in elems {
-                let (Some(span), Some(text)) = (e.primary(), e.text.as_deref()) else {
+                let (Some(span), Some(text)) = (e.primary(), e.text()) else {
                     continue;
                 };
                 out.push(

@@ -34,8 +34,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .filter(|c| matches!(c.operator.as_str(), "DateLessThan" | "DateLessThanEquals"))
                 .flat_map(|c| c.values.items.iter())
                 .find(|e| {
-                    e.text
-                        .as_deref()
+                    e.text()
                         .and_then(Date::parse)
                         .is_some_and(|d| d <= ctx.today)
                 })
@@ -47,7 +46,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             seen.push(span);
-            let date = e.text.as_deref().unwrap_or("");
+            let date = e.text().unwrap_or("");
             let what = match pol.kind {
                 PolicyKind::Trust => "trust statement",
                 _ => "statement",

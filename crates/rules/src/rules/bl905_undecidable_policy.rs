@@ -189,13 +189,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 if !relevant {
                     continue;
                 }
-                for e in f.items.iter().filter(|e| e.text.is_none()) {
-                    let what = e.unknown.as_deref().unwrap_or("(unknown)");
+                for e in f.items.iter().filter(|e| e.text().is_none()) {
+                    let what = e.unknown().unwrap_or("(unknown)");
                     // A reference to a role, user or OIDC provider of this
                     // configuration names one principal: decidable.
                     if names_resource(what)
-                        || e.partial
-                            .as_deref()
+                        || e.partial()
                             .is_some_and(|(s, _)| !unknown_matters(s) || account_root(s).is_some())
                         || (ty.eq_ignore_ascii_case("Federated") && provider_of(e).is_some())
                     {
@@ -229,11 +228,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 if !c.values.is_unknown() {
                     continue;
                 }
-                let (what, span) = match c.values.items.iter().find(|e| e.text.is_none()) {
-                    Some(e) => (
-                        e.unknown.clone().unwrap_or_else(|| "(unknown)".into()),
-                        e.primary(),
-                    ),
+                let (what, span) = match c.values.items.iter().find(|e| e.text().is_none()) {
+                    Some(e) => (e.unknown().unwrap_or("(unknown)").to_string(), e.primary()),
                     None => (
                         c.values
                             .unknown

@@ -31,7 +31,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
                 .flatten()
             {
                 for e in &field.items {
-                    let Some(text) = &e.text else { continue };
+                    let Some(text) = e.text() else { continue };
                     if !cat.is_bedrock_prefix(text) || cat.expand(text).next().is_some() {
                         continue;
                     }
