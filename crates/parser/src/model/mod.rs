@@ -13,7 +13,7 @@ use crate::syntax::ast::Body;
 pub use load::KeepSyntax;
 use load::{LoadOptions, Parsed, PathError, Sources};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 pub use types::{Mode, Model, ModuleInst, Resource, UninstalledModule};
 
@@ -70,23 +70,32 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
             extra,
         }
     };
-    let listed: HashSet<&PathBuf> = remote.values().flat_map(|m| m.values()).collect();
+    let batches: Vec<&[PathBuf]> = roots.chunks(ROOT_BATCH).collect();
+    let mut last_read = last_reads(src, &batches, &remote);
     let mut outs: Vec<RootOut> = Vec::with_capacity(roots.len());
     let freer = Freer::start();
-    for batch in roots.chunks(ROOT_BATCH) {
+    for (i, batch) in batches.iter().enumerate() {
         let done: Vec<RootOut> = batch
             .par_iter()
             .map(|dir| evaluate(src, dir, build::extra_files(base)))
             .collect();
-        // A root's own directory is called by no other module (that is what makes it
-        // a root), so its trees are read by no later evaluation; one that read files
-        // with `file()` may be evaluated again below, and one a modules.json names
-        // (however unlikely) may be read by another root: they keep theirs.
+        // A root that read files with `file()` may be evaluated again below: what it
+        // reads keeps its trees until then.
         for (dir, out) in batch.iter().zip(&done) {
-            if out.extra.files.is_empty() && !listed.contains(dir) {
-                freer.free(src.release_dir(dir, keep));
+            if !out.extra.files.is_empty() {
+                for d in reads(src, dir, &remote) {
+                    last_read.remove(&d);
+                }
             }
         }
+        let mut trees = Vec::new();
+        last_read.retain(|dir, last| {
+            if *last == i {
+                trees.extend(src.release_dir(dir, keep));
+            }
+            *last != i
+        });
+        freer.free(trees);
         outs.extend(done);
     }
     let mut extra = build::extra_files(base);
@@ -115,8 +124,8 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
     let resources = with_plans(src, resources, &roots);
     let mut all_issues = std::mem::take(&mut src.issues);
     all_issues.extend(issues);
-    // The rest nothing reads any more: the trees of modules the roots share, and of
-    // roots kept for a second evaluation.
+    // The rest nothing reads any more: the trees of roots evaluated again, and of
+    // directories no root reads.
     let files = &src.files;
     let rest: Vec<Body> = src
         .parsed
@@ -134,6 +143,50 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
         roots,
         uninstalled,
     }
+}
+
+/// For each directory the roots read, the batch of roots that reads it last: its trees
+/// are freed after that batch. A root reads its own directory and the modules it calls,
+/// local or installed, and theirs; on a tree of environments sharing modules, a shared
+/// module's trees go with the last environment that calls it.
+fn last_reads(
+    src: &Sources,
+    batches: &[&[PathBuf]],
+    remote: &HashMap<PathBuf, HashMap<String, PathBuf>>,
+) -> HashMap<PathBuf, usize> {
+    let mut last = HashMap::new();
+    for (i, batch) in batches.iter().enumerate() {
+        for root in batch.iter() {
+            for d in reads(src, root, remote) {
+                last.insert(d, i);
+            }
+        }
+    }
+    last
+}
+
+/// The directories evaluating `root` reads (see [`last_reads`]).
+fn reads(
+    src: &Sources,
+    root: &PathBuf,
+    remote: &HashMap<PathBuf, HashMap<String, PathBuf>>,
+) -> HashSet<PathBuf> {
+    let mut seen = HashSet::new();
+    let mut queue = vec![root.clone()];
+    queue.extend(
+        remote
+            .get(root)
+            .into_iter()
+            .flat_map(|m| m.values().cloned()),
+    );
+    while let Some(d) = queue.pop() {
+        if seen.contains(&d) {
+            continue;
+        }
+        queue.extend(decl::local_targets(src, &d));
+        seen.insert(d);
+    }
+    seen
 }
 
 /// Frees syntax trees on a thread of its own: freeing millions of nodes takes tens of
