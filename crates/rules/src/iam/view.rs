@@ -8,7 +8,7 @@ use bedrock_lint_parser::value::{Kind, Value};
 use bedrock_lint_parser::{Mode, Model, Resource, Span};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PrincipalKind {
@@ -105,19 +105,25 @@ pub enum Boundary {
 pub struct IamView {
     pub policies: Vec<Policy>,
     pub principals: Vec<Principal>,
-    /// References resolve within one root module: the same address in two roots (two
-    /// environments) names two different objects.
-    managed_by_address: HashMap<(PathBuf, String), usize>,
-    managed_by_name: HashMap<(PathBuf, String), usize>,
-    principal_by_address: HashMap<(PathBuf, PrincipalKind, String), Vec<usize>>,
-    principal_by_name: HashMap<(PathBuf, PrincipalKind, String), Vec<usize>>,
-    pending_arns: Vec<(usize, Value, usize)>,
-    pending_boundaries: Vec<(usize, Value, usize)>,
+}
+
+/// What references resolve against while the view is built, keyed by text the model
+/// holds (not copies), and gone with the build: the rules never read it.
+/// References resolve within one root module: the same address in two roots (two
+/// environments) names two different objects.
+#[derive(Default)]
+struct Index<'m> {
+    managed_by_address: HashMap<(&'m Path, &'m str), usize>,
+    managed_by_name: HashMap<(&'m Path, &'m str), usize>,
+    principal_by_address: HashMap<(&'m Path, PrincipalKind, &'m str), Vec<usize>>,
+    principal_by_name: HashMap<(&'m Path, PrincipalKind, &'m str), Vec<usize>>,
 }
 
 impl IamView {
     pub fn build(model: &Model) -> IamView {
         let mut v = IamView::default();
+        let mut idx = Index::default();
+        let (mut pending_arns, mut pending_boundaries) = (Vec::new(), Vec::new());
         // Policy documents are read after the structure is built, in parallel (they
         // are independent, and reading them is most of the work).
         let mut docs: Vec<(usize, &Value)> = Vec::new();
@@ -170,27 +176,26 @@ impl IamView {
                 }
                 if let Some(arns) = r.body.get("managed_policy_arns") {
                     let pi = v.principals.len();
-                    v.pending_arns.push((pi, arns.clone(), i));
+                    pending_arns.push((pi, arns, i));
                 }
             }
             let pi = v.principals.len();
             if let Some(b) = r.body.get("permissions_boundary").filter(|b| !b.is_null()) {
-                v.pending_boundaries.push((pi, b.clone(), i));
+                pending_boundaries.push((pi, b, i));
             }
-            v.principal_by_address
-                .entry((r.root_dir.clone(), kind, r.address.clone()))
+            idx.principal_by_address
+                .entry((&r.root_dir, kind, &r.address))
                 .or_default()
                 .push(pi);
-            if let Some(n) = &p.name {
-                v.principal_by_name
-                    .entry((r.root_dir.clone(), kind, n.clone()))
+            if let Some(n) = r.body.get("name").and_then(Value::as_str) {
+                idx.principal_by_name
+                    .entry((&r.root_dir, kind, n))
                     .or_default()
                     .push(pi);
             }
             v.principals.push(p);
         }
         // Managed policy resources, by address.
-        let mut managed_policies: HashMap<(PathBuf, String), usize> = HashMap::new();
         for (i, r) in res
             .iter()
             .enumerate()
@@ -198,21 +203,18 @@ impl IamView {
         {
             if let Some(pv) = r.body.get("policy") {
                 let id = v.add_policy(&mut docs, pv, PolicyKind::Identity, Some(i), r);
-                managed_policies.insert((r.root_dir.clone(), r.address.clone()), id);
+                idx.managed_by_address.insert((&r.root_dir, &r.address), id);
                 if let Some(n) = r.body.get("name").and_then(Value::as_str) {
-                    v.managed_by_name
-                        .insert((r.root_dir.clone(), n.to_string()), id);
+                    idx.managed_by_name.insert((&r.root_dir, n), id);
                 }
             }
         }
-        v.managed_by_address = managed_policies;
         // managed_policy_arns may name the policies just indexed.
-        let pending = std::mem::take(&mut v.pending_arns);
-        for (pi, arns, ri) in pending {
-            v.attach_arns(model, pi, &arns, ri, None);
+        for (pi, arns, ri) in pending_arns {
+            v.attach_arns(model, &idx, pi, arns, ri, None);
         }
-        for (pi, arn, ri) in std::mem::take(&mut v.pending_boundaries) {
-            v.principals[pi].boundary = match v.resolve_policy(model, ri, &arn) {
+        for (pi, arn, ri) in pending_boundaries {
+            v.principals[pi].boundary = match v.resolve_policy(model, &idx, ri, arn) {
                 Resolved::Policy(id, _) => Boundary::Known(id),
                 // A managed policy without Bedrock actions: no Bedrock grant survives
                 // it, but the catalog holds no document to intersect with, so grants
@@ -231,7 +233,7 @@ impl IamView {
                     };
                     let Some(pv) = b.get("policy") else { continue };
                     let id = v.add_policy(&mut docs, pv, PolicyKind::Identity, Some(i), r);
-                    for pi in v.find_principals(model, b.get(key), kind, i) {
+                    for pi in v.find_principals(model, &idx, b.get(key), kind, i) {
                         v.principals[pi].attachments.push(Attachment {
                             policy: id,
                             resource: i,
@@ -251,16 +253,18 @@ impl IamView {
                     let Some(arn) = b.get("policy_arn").cloned() else {
                         continue;
                     };
-                    for pi in v.find_principals(model, b.get(key), kind, i) {
-                        v.attach_arns(model, pi, &arn, i, Some(r.header));
+                    for pi in v.find_principals(model, &idx, b.get(key), kind, i) {
+                        v.attach_arns(model, &idx, pi, &arn, i, Some(r.header));
                     }
                 }
                 "aws_iam_role_policy_attachments_exclusive" => {
                     let Some(arns) = b.get("policy_arns").cloned() else {
                         continue;
                     };
-                    for pi in v.find_principals(model, b.get("role_name"), PrincipalKind::Role, i) {
-                        v.attach_arns(model, pi, &arns, i, Some(r.header));
+                    for pi in
+                        v.find_principals(model, &idx, b.get("role_name"), PrincipalKind::Role, i)
+                    {
+                        v.attach_arns(model, &idx, pi, &arns, i, Some(r.header));
                     }
                 }
                 "aws_iam_policy_attachment" => {
@@ -273,21 +277,23 @@ impl IamView {
                         ("groups", PrincipalKind::Group),
                     ] {
                         for item in list_items(b.get(key)) {
-                            for pi in v.find_principals(model, Some(item), kind, i) {
-                                v.attach_arns(model, pi, &arn, i, Some(r.header));
+                            for pi in v.find_principals(model, &idx, Some(item), kind, i) {
+                                v.attach_arns(model, &idx, pi, &arn, i, Some(r.header));
                             }
                         }
                     }
                 }
                 "aws_iam_access_key" => {
-                    for pi in v.find_principals(model, b.get("user"), PrincipalKind::User, i) {
+                    for pi in v.find_principals(model, &idx, b.get("user"), PrincipalKind::User, i)
+                    {
                         v.principals[pi].access_keys.push(i);
                     }
                 }
                 "aws_iam_user_group_membership" => {
-                    let users = v.find_principals(model, b.get("user"), PrincipalKind::User, i);
+                    let users =
+                        v.find_principals(model, &idx, b.get("user"), PrincipalKind::User, i);
                     for g in list_items(b.get("groups")) {
-                        for gi in v.find_principals(model, Some(g), PrincipalKind::Group, i) {
+                        for gi in v.find_principals(model, &idx, Some(g), PrincipalKind::Group, i) {
                             for &u in &users {
                                 v.principals[u].groups.push(gi);
                             }
@@ -295,9 +301,10 @@ impl IamView {
                     }
                 }
                 "aws_iam_group_membership" => {
-                    let groups = v.find_principals(model, b.get("group"), PrincipalKind::Group, i);
+                    let groups =
+                        v.find_principals(model, &idx, b.get("group"), PrincipalKind::Group, i);
                     for u in list_items(b.get("users")) {
-                        for ui in v.find_principals(model, Some(u), PrincipalKind::User, i) {
+                        for ui in v.find_principals(model, &idx, Some(u), PrincipalKind::User, i) {
                             v.principals[ui].groups.extend(groups.iter().copied());
                         }
                     }
@@ -358,13 +365,14 @@ impl IamView {
     fn attach_arns(
         &mut self,
         model: &Model,
+        idx: &Index,
         pi: usize,
         arns: &Value,
         resource: usize,
         header: Option<Span>,
     ) {
         for arn in list_items(Some(arns)) {
-            match self.resolve_policy(model, resource, arn) {
+            match self.resolve_policy(model, idx, resource, arn) {
                 Resolved::Policy(id, managed_arn) => {
                     self.principals[pi].attachments.push(Attachment {
                         policy: id,
@@ -388,13 +396,16 @@ impl IamView {
 
     /// The policy a policy ARN names: an `aws_iam_policy` of this configuration (by
     /// reference or ARN), or an AWS managed policy from the catalog.
-    fn resolve_policy(&mut self, model: &Model, resource: usize, arn: &Value) -> Resolved {
-        let root = &model.resources[resource].root_dir;
+    fn resolve_policy(
+        &mut self,
+        model: &Model,
+        idx: &Index,
+        resource: usize,
+        arn: &Value,
+    ) -> Resolved {
+        let root = model.resources[resource].root_dir.as_path();
         if let Some(from) = &arn.from {
-            if let Some(&id) = self
-                .managed_by_address
-                .get(&(root.clone(), from.to_string()))
-            {
+            if let Some(&id) = idx.managed_by_address.get(&(root, from.as_str())) {
                 return Resolved::Policy(id, None);
             }
         }
@@ -430,7 +441,7 @@ impl IamView {
             };
             return Resolved::Policy(id, Some(text.to_string()));
         }
-        if let Some(id) = self.policy_by_arn(root, text) {
+        if let Some(id) = policy_by_arn(idx, root, text) {
             return Resolved::Policy(id, None);
         }
         if text.starts_with("arn:aws:iam::aws:policy/") {
@@ -442,29 +453,19 @@ impl IamView {
         ))
     }
 
-    /// A customer managed policy named by a literal ARN `arn:aws:iam::123:policy/name`.
-    fn policy_by_arn(&self, root: &std::path::Path, arn: &str) -> Option<usize> {
-        let name = arn.rsplit('/').next()?;
-        self.managed_by_name
-            .get(&(root.to_path_buf(), name.to_string()))
-            .copied()
-    }
-
     /// Principals a reference (`aws_iam_role.x.name`, a literal name, an ARN) names.
     fn find_principals(
         &self,
         model: &Model,
+        idx: &Index,
         v: Option<&Value>,
         kind: PrincipalKind,
         from_resource: usize,
     ) -> Vec<usize> {
         let Some(v) = v else { return vec![] };
-        let root = model.resources[from_resource].root_dir.clone();
+        let root = model.resources[from_resource].root_dir.as_path();
         if let Some(from) = &v.from {
-            if let Some(hits) =
-                self.principal_by_address
-                    .get(&(root.clone(), kind, from.to_string()))
-            {
+            if let Some(hits) = idx.principal_by_address.get(&(root, kind, from.as_str())) {
                 return hits.clone();
             }
         }
@@ -472,11 +473,17 @@ impl IamView {
             return vec![];
         };
         let name = name.rsplit('/').next().unwrap_or(name);
-        self.principal_by_name
-            .get(&(root, kind, name.to_string()))
+        idx.principal_by_name
+            .get(&(root, kind, name))
             .cloned()
             .unwrap_or_default()
     }
+}
+
+/// A customer managed policy named by a literal ARN `arn:aws:iam::123:policy/name`.
+fn policy_by_arn(idx: &Index, root: &Path, arn: &str) -> Option<usize> {
+    let name = arn.rsplit('/').next()?;
+    idx.managed_by_name.get(&(root, name)).copied()
 }
 
 /// What a policy ARN names.
