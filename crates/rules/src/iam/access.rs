@@ -149,7 +149,7 @@ fn entry(model: &Model, view: &IamView, p: &Principal, today: Date) -> Entry {
             })
             .unwrap_or_default();
         let mut seen: Vec<&str> = Vec::new();
-        for gr in &g.granted {
+        for gr in g.granted.iter() {
             let mut resources: Vec<String> = if gr.not_resource {
                 st.not_resource
                     .as_ref()

@@ -22,7 +22,7 @@ pub fn allowed(doc: &PolicyDoc, today: Date) -> Allowed {
         .filter(|st| !crate::date::expired(st, today))
     {
         let g = statement_grants(st);
-        for x in g.granted {
+        for x in g.granted.iter() {
             let entry = out.entry(x.action.name.as_str()).or_insert(Some(vec![]));
             let patterns: Option<Vec<String>> = if x.not_resource || g.unknown.is_some() {
                 None

@@ -3,6 +3,8 @@
 //! permissions boundary. The one definition the rules and the access map share.
 
 use super::boundary;
+use std::sync::Arc;
+
 use super::grants::{denied, deny_statements, statement_grants, Granted, StatementGrants};
 use super::policy::{Effect, Statement};
 use super::view::{Boundary, IamView, PolicyKind, Principal};
@@ -14,7 +16,9 @@ pub struct PrincipalGrant<'v> {
     pub policy: usize,
     pub statement: usize,
     pub stmt: &'v Statement,
-    pub granted: Vec<Granted>,
+    /// Shared with the policy's expanded statement unless a boundary or a Deny
+    /// changes it: every principal a policy is attached to would otherwise hold a copy.
+    pub granted: Arc<[Granted]>,
     /// The attachment's span (where the policy reaches the principal).
     pub attachment: Option<bedrock_lint_parser::Span>,
     /// The resource that attaches it (the address a finding on an AWS managed
@@ -94,14 +98,15 @@ where
         let allowed = boundary::allowed(&view.policies[b].doc, today);
         for g in &mut out {
             let st = g.stmt;
-            g.granted
-                .retain_mut(|gr| boundary::intersect(gr, st, &allowed));
+            let mut narrowed = g.granted.to_vec();
+            narrowed.retain_mut(|gr| boundary::intersect(gr, st, &allowed));
+            g.granted = narrowed.into();
         }
     }
     let precise = deny_statements(view, p);
     for g in &mut out {
         let st = g.stmt;
-        g.granted.retain(|gr| {
+        let kept = |gr: &Granted| {
             let res: Vec<&str> = st
                 .resource
                 .as_ref()
@@ -113,7 +118,11 @@ where
                 })
                 .unwrap_or_default();
             !denied(&precise, &gr.action.name, &res, gr.not_resource)
-        });
+        };
+        // Copied only when a Deny removes something.
+        if !g.granted.iter().all(kept) {
+            g.granted = g.granted.iter().filter(|gr| kept(gr)).cloned().collect();
+        }
     }
     out
 }

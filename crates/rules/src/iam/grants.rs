@@ -5,6 +5,7 @@ use super::partial;
 use super::policy::{Effect, Elem, Statement};
 use super::view::{IamView, PolicyKind, Principal};
 use crate::catalog::{catalog, wildcard_match, Action, Category, Sensitive};
+use std::sync::Arc;
 
 /// One catalog action a statement grants, and the resource elements it applies to.
 #[derive(Debug, Clone)]
@@ -23,7 +24,9 @@ pub struct Granted {
 /// A statement's grants; `unknown` names what keeps it from being decided.
 #[derive(Debug, Default)]
 pub struct StatementGrants {
-    pub granted: Vec<Granted>,
+    /// Shared with every principal the statement reaches unchanged (see
+    /// `effective::PrincipalGrant`).
+    pub granted: Arc<[Granted]>,
     pub unknown: Option<(String, Option<bedrock_lint_parser::Span>)>,
 }
 
@@ -76,6 +79,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
             }
         }
     }
+    let mut granted = Vec::new();
     for (action, pattern) in actions {
         if let Some(nr) = &st.not_resource {
             if nr.is_unknown() {
@@ -83,7 +87,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
                     .get_or_insert((first_unknown(&nr.items), nr.span));
                 continue;
             }
-            out.granted.push(Granted {
+            granted.push(Granted {
                 action,
                 pattern,
                 resources: vec![],
@@ -145,7 +149,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
             }
         }
         if !idx.is_empty() {
-            out.granted.push(Granted {
+            granted.push(Granted {
                 action,
                 pattern,
                 resources: idx,
@@ -154,6 +158,7 @@ pub fn statement_grants(st: &Statement) -> StatementGrants {
             });
         }
     }
+    out.granted = granted.into();
     out
 }
 

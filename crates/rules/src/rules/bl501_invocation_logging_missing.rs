@@ -49,7 +49,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
         };
     for (pol, statements) in ctx.identity_statements() {
         for (st, g) in statements {
-            for x in &g.granted {
+            for x in g.granted.iter() {
                 if x.action.category != Category::Invoke {
                     continue;
                 }
