@@ -150,7 +150,7 @@ impl Template {
             return self.extend(t);
         }
         match &v.kind {
-            Kind::String(s) => self.push_lit(&s.text),
+            Kind::String(s) => self.push_lit(s.text()),
             Kind::Number(n) => self.push_lit(&format_number(*n)),
             Kind::Bool(b) => self.push_lit(if *b { "true" } else { "false" }),
             Kind::Null => {}
@@ -197,15 +197,44 @@ impl Template {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// A known string. Read its text with [`Str::text`]: the text of an encoded string
+/// (see [`Str::encoded`]) is made when first read.
+#[derive(Debug, Clone)]
 pub struct Str {
     /// Inline up to 24 bytes: most strings a policy holds ("Allow", action names,
-    /// names, tags) then need no allocation besides the `Str` itself.
-    pub text: crate::syntax::ast::Ident,
-    /// Where each part of `text` came from, for mapping offsets back to files.
-    pub segments: Segments,
-    /// For a `jsonencode()` result: the value that was encoded (with its spans).
-    pub json: Option<Box<Value>>,
+    /// names, tags) then need no allocation besides the `Str` itself. Empty for an
+    /// encoded string whose text is made when read.
+    text: crate::syntax::ast::Ident,
+    /// Where each part of the text came from, for mapping offsets back to files.
+    segments: Segments,
+    /// For a `jsonencode()` result or a policy document's `json`: the value encoded.
+    json: Option<Box<Encoded>>,
+}
+
+#[derive(Debug, Clone)]
+struct Encoded {
+    /// The value that was encoded (with its spans).
+    value: Value,
+    /// `None` when the string's own text is the JSON (a plan's, read as it is).
+    derived: Option<Derived>,
+}
+
+/// The JSON text of an encoded value, made when first read: the rules read most
+/// policies through their structure alone, and the texts and segments of 12,000
+/// files' policies took 6 MB (issue 12).
+#[derive(Debug, Clone)]
+struct Derived {
+    /// With a segment per scalar (`jsonencode()`), or none (a policy document's `json`).
+    mapped: bool,
+    made: std::sync::OnceLock<(crate::syntax::ast::Ident, Segments)>,
+}
+
+impl PartialEq for Str {
+    fn eq(&self, other: &Str) -> bool {
+        self.text() == other.text()
+            && *self.segments() == *other.segments()
+            && self.json() == other.json()
+    }
 }
 
 /// A string's segments. Most strings are one literal, so one segment is kept inline:
@@ -311,11 +340,7 @@ impl Value {
             None => Segments::None,
         };
         Value::new(
-            Kind::String(Arc::new(Str {
-                text: kept_text(text),
-                segments,
-                json: None,
-            })),
+            Kind::String(Arc::new(Str::new(kept_text(text), segments))),
             span,
         )
     }
@@ -330,7 +355,7 @@ impl Value {
 
     pub fn as_str(&self) -> Option<&str> {
         match &self.kind {
-            Kind::String(s) => Some(&s.text),
+            Kind::String(s) => Some(s.text()),
             _ => None,
         }
     }
@@ -338,8 +363,8 @@ impl Value {
     pub fn as_bool(&self) -> Option<bool> {
         match &self.kind {
             Kind::Bool(b) => Some(*b),
-            Kind::String(s) if &*s.text == "true" => Some(true),
-            Kind::String(s) if &*s.text == "false" => Some(false),
+            Kind::String(s) if s.text() == "true" => Some(true),
+            Kind::String(s) if s.text() == "false" => Some(false),
             _ => None,
         }
     }
@@ -347,7 +372,7 @@ impl Value {
     pub fn as_number(&self) -> Option<f64> {
         match &self.kind {
             Kind::Number(n) => Some(*n),
-            Kind::String(s) => s.text.trim().parse().ok(),
+            Kind::String(s) => s.text().trim().parse().ok(),
             _ => None,
         }
     }
@@ -418,7 +443,7 @@ impl Value {
     /// The structured value behind a JSON string produced by `jsonencode()`.
     pub fn encoded_structure(&self) -> Option<&Value> {
         match &self.kind {
-            Kind::String(s) => s.json.as_deref(),
+            Kind::String(s) => s.json(),
             Kind::Unknown(u) => u.structure.as_deref(),
             _ => None,
         }
@@ -471,13 +496,91 @@ impl Value {
             Kind::Null => "null".into(),
             Kind::Bool(b) => b.to_string(),
             Kind::Number(n) => format_number(*n),
-            Kind::String(s) => s.text.to_string(),
+            Kind::String(s) => s.text().to_string(),
             Kind::List(_) | Kind::Object(_) => to_json(self).unwrap_or_else(|| "(unknown)".into()),
         }
     }
 }
 
 impl Str {
+    pub fn new(text: impl Into<crate::syntax::ast::Ident>, segments: Segments) -> Str {
+        Str {
+            text: text.into(),
+            segments,
+            json: None,
+        }
+    }
+
+    /// The JSON encoding of `value` (as `jsonencode()` writes it), with a segment per
+    /// scalar when `mapped`; `None` when some part of it is unknown (see [`encodable`]).
+    pub fn encoded(value: Value, mapped: bool) -> Result<Str, Value> {
+        if !encodable(&value) {
+            return Err(value);
+        }
+        Ok(Str {
+            text: Default::default(),
+            segments: Segments::None,
+            json: Some(Box::new(Encoded {
+                value,
+                derived: Some(Derived {
+                    mapped,
+                    made: std::sync::OnceLock::new(),
+                }),
+            })),
+        })
+    }
+
+    /// A JSON string known as text (a plan's) with the structure it stands for.
+    pub fn with_structure(&self, value: Value) -> Str {
+        Str {
+            text: self.text().into(),
+            segments: self.segments().clone(),
+            json: Some(Box::new(Encoded {
+                value,
+                derived: None,
+            })),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self.derived() {
+            Some((text, _)) => text,
+            None => &self.text,
+        }
+    }
+
+    /// Where each part of the text came from.
+    pub fn segments(&self) -> &Segments {
+        match self.derived() {
+            Some((_, segments)) => segments,
+            None => &self.segments,
+        }
+    }
+
+    /// The segments to change; an encoded string's text is made first, and kept.
+    pub fn segments_mut(&mut self) -> &mut Segments {
+        if let Some(e) = self.json.as_deref_mut() {
+            if let Some(d) = e.derived.take() {
+                (self.text, self.segments) = match d.made.into_inner() {
+                    Some(made) => made,
+                    None => encoded_text(d.mapped, &e.value),
+                };
+            }
+        }
+        &mut self.segments
+    }
+
+    /// For an encoded string: the value encoded.
+    pub fn json(&self) -> Option<&Value> {
+        self.json.as_deref().map(|e| &e.value)
+    }
+
+    fn derived(&self) -> Option<&(crate::syntax::ast::Ident, Segments)> {
+        let e = self.json.as_deref()?;
+        let d = e.derived.as_ref()?;
+        Some(d.made.get_or_init(|| encoded_text(d.mapped, &e.value)))
+    }
+
     /// The file span of `text[range]`: exact where the text is a verbatim copy of the
     /// file, else the span of the whole part it came from.
     pub fn span_of(&self, start: usize, end: usize) -> Option<Span> {
@@ -486,7 +589,7 @@ impl Str {
             let (a, b) = (s.start.max(start), (s.start + s.len.max(1)).min(end));
             b.saturating_sub(a)
         };
-        let parts: Vec<&Segment> = self.segments.iter().filter(|s| overlap(s) > 0).collect();
+        let parts: Vec<&Segment> = self.segments().iter().filter(|s| overlap(s) > 0).collect();
         let first = *parts.first()?;
         if parts.len() == 1 {
             if first.exact && end <= first.start + first.len {
@@ -513,6 +616,18 @@ impl Str {
     }
 }
 
+/// The JSON text of `value` and, when `mapped`, its segments (`encoded` checked that
+/// every part of it is known).
+fn encoded_text(mapped: bool, value: &Value) -> (crate::syntax::ast::Ident, Segments) {
+    let (text, segments) = to_json_mapped(value).unwrap_or_default();
+    let segments = if mapped {
+        segments.into()
+    } else {
+        Segments::None
+    };
+    (kept_text(text), segments)
+}
+
 /// A string's text as the model keeps it: inline when it fits (24 bytes, the
 /// `CompactString` limit on 64-bit targets), else its own buffer without spare capacity.
 pub fn kept_text(mut s: String) -> crate::syntax::ast::Ident {
@@ -533,6 +648,16 @@ pub fn format_number(n: f64) -> String {
 
 /// Terraform's `jsonencode`: object keys sorted, no whitespace. `None` when any part
 /// is unknown.
+/// Can `v` be written as JSON: is every part of it known?
+pub fn encodable(v: &Value) -> bool {
+    match &v.kind {
+        Kind::Unknown(_) | Kind::Error(_) => false,
+        Kind::List(items) => items.iter().all(encodable),
+        Kind::Object(entries) => entries.iter().all(|e| encodable(&e.value)),
+        Kind::Null | Kind::Bool(_) | Kind::Number(_) | Kind::String(_) => true,
+    }
+}
+
 pub fn to_json(v: &Value) -> Option<String> {
     to_json_mapped(v).map(|(s, _)| s)
 }
@@ -556,7 +681,7 @@ fn write_json(v: &Value, out: &mut String, segs: &mut Vec<Segment>) -> Option<()
         Kind::Null => out.push_str("null"),
         Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Kind::Number(n) => out.push_str(&format_number(*n)),
-        Kind::String(s) => push_json_string(out, &s.text),
+        Kind::String(s) => push_json_string(out, s.text()),
         Kind::List(items) => {
             out.push('[');
             for (i, item) in items.iter().enumerate() {
@@ -637,7 +762,7 @@ pub fn decode_json(v: &Value) -> Result<Value, (String, Option<Span>)> {
     let Kind::String(s) = &v.kind else {
         return Err(("not a string".into(), v.best_span()));
     };
-    let json = crate::syntax::json::parse(&s.text).map_err(|e| {
+    let json = crate::syntax::json::parse(s.text()).map_err(|e| {
         let at = s.span_of(e.offset, e.offset + 1).or(v.span);
         (e.message, at)
     })?;

@@ -4,7 +4,7 @@
 
 mod common;
 
-use bedrock_lint_parser::Value;
+use bedrock_lint_parser::{Kind, Value};
 use common::{eval, model};
 use pretty_assertions::assert_eq;
 
@@ -253,4 +253,27 @@ fn value_nodes_stay_small() {
         sizes,
         [("Value", 64), ("Entry", 104), ("Str", 64), ("Segments", 32)]
     );
+}
+
+#[test]
+fn a_jsonencode_text_is_made_when_read_and_maps_back_to_its_literals() {
+    let (m, _) = model(&[(
+        "main.tf",
+        "resource \"terraform_data\" \"t\" {\n  input = jsonencode({ Action = \"bedrock:InvokeModel\", N = 1 })\n}\n",
+    )]);
+    let v = m.resources[0].body.get("input").cloned().expect("input");
+    let Kind::String(s) = &v.kind else {
+        panic!("not a string: {v:?}")
+    };
+    // A copy taken before the text is made equals the string after.
+    let before = s.as_ref().clone();
+    let text = s.text();
+    assert_eq!(text, r#"{"Action":"bedrock:InvokeModel","N":1}"#);
+    assert_eq!(before, **s);
+    let at = text.find("bedrock").expect("action");
+    let span = s
+        .span_of(at, at + "bedrock:InvokeModel".len())
+        .expect("span");
+    assert_eq!(m.files.text(span), "\"bedrock:InvokeModel\"");
+    assert!(s.json().is_some_and(|j| j.get("N").is_some()));
 }

@@ -5,7 +5,7 @@ use crate::model::types::ModuleInst;
 use crate::span::{FileId, Span};
 use crate::syntax::ast::{Expr, Template as TemplateExpr};
 use crate::value::{
-    decode_json, to_json_mapped, Entry, Hole, Kind, Part, Str, Template, Unknown, Value, WellKnown,
+    decode_json, Entry, Hole, Kind, Part, Str, Template, Unknown, Value, WellKnown,
 };
 use std::sync::Arc;
 
@@ -168,7 +168,7 @@ pub(super) fn call(
                 Some(Kind::List(l)) => Value::new(Kind::Number(l.len() as f64), sp),
                 Some(Kind::Object(o)) => Value::new(Kind::Number(o.len() as f64), sp),
                 Some(Kind::String(t)) => {
-                    Value::new(Kind::Number(t.text.chars().count() as f64), sp)
+                    Value::new(Kind::Number(t.text().chars().count() as f64), sp)
                 }
                 _ => Value::error("length(): not a collection", sp),
             }
@@ -318,17 +318,10 @@ fn jsonencode(arg: Option<Value>, sp: Option<Span>) -> Value {
     let Some(v) = arg else {
         return Value::error("jsonencode() needs an argument", sp);
     };
-    match to_json_mapped(&v) {
-        Some((text, segments)) => Value::new(
-            Kind::String(Arc::new(Str {
-                text: text.into(),
-                segments: segments.into(),
-                json: Some(Box::new(v)),
-            })),
-            sp,
-        ),
+    match Str::encoded(v, true) {
+        Ok(s) => Value::new(Kind::String(Arc::new(s)), sp),
         // Wholly unknown to Terraform, but the known parts stay readable.
-        None => Value::new(
+        Err(v) => Value::new(
             Kind::Unknown(Box::new(Unknown {
                 what: unknown_name(&v, "jsonencode").into(),
                 structure: Some(Box::new(v)),
@@ -516,16 +509,15 @@ fn file(ev: &dyn Env, name: &str, args: &[Value], span: Span, m: &ModuleInst) ->
     let whole = Span::new(id, 0, text.len());
     if name == "file" {
         let mut v = Value::new(
-            Kind::String(Arc::new(Str {
-                text: (*text).into(),
-                segments: crate::value::Segments::One(crate::value::Segment {
+            Kind::String(Arc::new(Str::new(
+                &*text,
+                crate::value::Segments::One(crate::value::Segment {
                     start: 0,
                     len: text.len(),
                     source: whole,
                     exact: true,
                 }),
-                json: None,
-            })),
+            ))),
             Some(whole),
         );
         v.via = sp;

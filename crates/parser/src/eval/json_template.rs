@@ -57,19 +57,15 @@ pub fn structure(
     }
     let json = crate::syntax::json::parse(text).ok()?;
     // Only the segments are needed to map offsets to spans.
-    let mapped = Str {
-        text: Default::default(),
-        segments: segments.into(),
-        json: None,
-    };
+    let mapped = Str::new("", segments.into());
     let v = from_json(&json, &|a, b| mapped.span_of(a, b).or(Some(whole)));
     fill(v, holes)
 }
 
 fn fill(mut v: Value, holes: &[Value]) -> Option<Value> {
     match v.kind {
-        Kind::String(ref s) if s.text.contains(OPEN) => {
-            Some(filled_string(&s.text, v.span, holes)?)
+        Kind::String(ref s) if s.text().contains(OPEN) => {
+            Some(filled_string(s.text(), v.span, holes)?)
         }
         Kind::List(items) => {
             let items = items

@@ -353,11 +353,7 @@ impl<'r> Evaluator<'r> {
                 exact: *exact,
             };
             return Value::new(
-                Kind::String(Arc::new(Str {
-                    text: text.clone(),
-                    segments: Segments::One(segment),
-                    json: None,
-                })),
+                Kind::String(Arc::new(Str::new(text.clone(), Segments::One(segment)))),
                 Some(whole),
             );
         }
@@ -375,11 +371,10 @@ impl<'r> Evaluator<'r> {
             return v;
         }
         Value::new(
-            Kind::String(Arc::new(Str {
-                text: crate::value::kept_text(out.text),
-                segments: out.segs.into(),
-                json: None,
-            })),
+            Kind::String(Arc::new(Str::new(
+                crate::value::kept_text(out.text),
+                out.segs.into(),
+            ))),
             Some(whole),
         )
     }

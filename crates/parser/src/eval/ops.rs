@@ -55,21 +55,21 @@ pub fn append_value(v: &Value, at: Span, out: &mut String, segs: &mut Vec<Segmen
     let start = out.len();
     match &v.kind {
         Kind::String(s) => {
-            for seg in s.segments.iter() {
+            for seg in s.segments().iter() {
                 segs.push(Segment {
                     start: start + seg.start,
                     ..*seg
                 });
             }
-            if s.segments.is_empty() {
+            if s.segments().is_empty() {
                 segs.push(Segment {
                     start,
-                    len: s.text.len(),
+                    len: s.text().len(),
                     source: v.span.unwrap_or(at),
                     exact: false,
                 });
             }
-            out.push_str(&s.text);
+            out.push_str(s.text());
             return Some(());
         }
         Kind::Number(n) => out.push_str(&crate::value::format_number(*n)),
@@ -105,7 +105,7 @@ pub fn iterate(v: &Value) -> Result<Vec<(Value, Value)>, String> {
 
 pub fn scalar_string(v: &Value) -> Option<String> {
     match &v.kind {
-        Kind::String(s) => Some(s.text.to_string()),
+        Kind::String(s) => Some(s.text().to_string()),
         Kind::Number(n) => Some(crate::value::format_number(*n)),
         Kind::Bool(b) => Some(b.to_string()),
         _ => None,
@@ -210,7 +210,7 @@ fn all_equal<'a>(pairs: impl Iterator<Item = (&'a Value, &'a Value)>) -> Option<
 /// Equality ignoring spans (values from different places may be equal).
 pub fn strip_eq(a: &Value, b: &Value) -> bool {
     match (&a.kind, &b.kind) {
-        (Kind::String(x), Kind::String(y)) => x.text == y.text,
+        (Kind::String(x), Kind::String(y)) => x.text() == y.text(),
         (Kind::Number(x), Kind::Number(y)) => x == y,
         (Kind::Bool(x), Kind::Bool(y)) => x == y,
         (Kind::Null, Kind::Null) => true,

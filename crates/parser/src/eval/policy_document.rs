@@ -2,7 +2,7 @@
 //! statement blocks (and source/override documents) the way the AWS provider does,
 //! keeping every element's span.
 
-use crate::value::{decode_json, to_json, Entry, Kind, Str, Unknown, Value};
+use crate::value::{decode_json, Entry, Kind, Str, Unknown, Value};
 use std::sync::Arc;
 
 /// Nested blocks appear as a list of objects (HCL) or one object (JSON syntax).
@@ -17,16 +17,9 @@ pub fn blocks<'a>(v: &'a Value, name: &str) -> Vec<&'a Value> {
 /// Adds `json` and `minified_json` to an evaluated `aws_iam_policy_document` body.
 pub fn with_json(mut body: Value) -> Value {
     let doc = document(&body);
-    let encoded = match to_json(&doc) {
-        Some(text) => Value::new(
-            Kind::String(Arc::new(Str {
-                text: text.into(),
-                segments: Default::default(),
-                json: Some(Box::new(doc)),
-            })),
-            body.span,
-        ),
-        None => Value::new(
+    let encoded = match Str::encoded(doc, false) {
+        Ok(s) => Value::new(Kind::String(Arc::new(s)), body.span),
+        Err(doc) => Value::new(
             Kind::Unknown(Box::new(Unknown {
                 what: super::ops::unknown_name(&doc, "policy document").into(),
                 structure: Some(Box::new(doc)),

@@ -215,8 +215,9 @@ pub fn merge(hcl: &Value, plan: &Value) -> Value {
         if let (Some(structure), Kind::String(_)) = (hcl.encoded_structure(), &plan.kind) {
             if let Ok(decoded) = crate::value::decode_json(&v) {
                 if let Kind::String(s) = &mut v.kind {
-                    std::sync::Arc::make_mut(s).json =
-                        Some(Box::new(merge(structure, &respan(decoded, at))));
+                    *s = std::sync::Arc::new(
+                        s.with_structure(merge(structure, &respan(decoded, at))),
+                    );
                 }
             }
         }
@@ -249,17 +250,19 @@ fn respan(mut v: Value, span: Option<Span>) -> Value {
     v.span = span;
     if let Kind::String(s) = &mut v.kind {
         let s = std::sync::Arc::make_mut(s);
-        for seg in s.segments.iter_mut() {
+        let len = s.text().len();
+        let segments = s.segments_mut();
+        for seg in segments.iter_mut() {
             if let Some(sp) = span {
                 seg.source = sp;
                 seg.exact = false;
             }
         }
-        if s.segments.is_empty() {
+        if segments.is_empty() {
             if let Some(sp) = span {
-                s.segments = crate::value::Segments::One(crate::value::Segment {
+                *segments = crate::value::Segments::One(crate::value::Segment {
                     start: 0,
-                    len: s.text.len(),
+                    len,
                     source: sp,
                     exact: false,
                 });

@@ -220,7 +220,7 @@ fn entry(model: &Model, view: &IamView, p: &Principal, today: Date) -> Entry {
             Some(n) if n.fract() == 0.0 && n >= 0.0 => Session::Seconds(json!(n as u64)),
             Some(n) => Session::Seconds(json!(n)),
             None => match &v.kind {
-                Kind::String(s) => match s.text.trim().parse::<u64>() {
+                Kind::String(s) => match s.text().trim().parse::<u64>() {
                     Ok(n) => Session::Seconds(json!(n)),
                     Err(_) => Session::Unknown,
                 },

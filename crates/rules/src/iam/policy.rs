@@ -40,11 +40,9 @@ impl Elem {
     pub(crate) fn from_value(v: &Value) -> Elem {
         let value = match &v.kind {
             Kind::String(s) => ElemValue::Known(s.clone()),
-            Kind::Number(_) | Kind::Bool(_) => ElemValue::Known(Arc::new(Str {
-                text: v.display().into(),
-                segments: Segments::None,
-                json: None,
-            })),
+            Kind::Number(_) | Kind::Bool(_) => {
+                ElemValue::Known(Arc::new(Str::new(v.display(), Segments::None)))
+            }
             _ => ElemValue::Unknown(Box::new(UnknownElem {
                 what: v
                     .unknown_what()
@@ -65,7 +63,7 @@ impl Elem {
     /// The string, when known statically.
     pub fn text(&self) -> Option<&str> {
         match &self.value {
-            ElemValue::Known(s) => Some(&s.text),
+            ElemValue::Known(s) => Some(s.text()),
             ElemValue::Unknown(_) => None,
         }
     }
@@ -111,7 +109,7 @@ impl Elem {
         let ElemValue::Known(src) = &self.value else {
             return own;
         };
-        let text = &src.text;
+        let text = src.text();
         let Some(at) = text.rfind(needle).filter(|_| !needle.is_empty()) else {
             return own;
         };

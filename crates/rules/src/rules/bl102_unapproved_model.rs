@@ -138,7 +138,7 @@ fn check_resources(ctx: &Ctx, approved: &[String]) -> Vec<Diagnostic> {
         };
         for v in settings(&r.body, blocks, attr) {
             let Kind::String(s) = &v.kind else { continue };
-            let Some(id) = named_model(&s.text) else {
+            let Some(id) = named_model(s.text()) else {
                 continue;
             };
             if covered(id, approved) {
@@ -148,10 +148,10 @@ fn check_resources(ctx: &Ctx, approved: &[String]) -> Vec<Diagnostic> {
             let Some(span) = e.primary_for(id) else {
                 continue;
             };
-            let written = if &*s.text == id {
+            let written = if s.text() == id {
                 String::new()
             } else {
-                format!(" (\"{}\")", s.text)
+                format!(" (\"{}\")", s.text())
             };
             out.push(
                 Diagnostic::new(

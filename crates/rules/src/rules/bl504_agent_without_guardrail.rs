@@ -68,7 +68,7 @@ fn lacks_guardrail(body: &Value, setting: &str) -> bool {
 fn names_no_guardrail(entry: &Value) -> bool {
     match entry.get("guardrail_identifier").map(|v| &v.kind) {
         Some(Kind::Null) => matches!(entry.kind, Kind::Object(_)),
-        Some(Kind::String(s)) => s.text.trim().is_empty(),
+        Some(Kind::String(s)) => s.text().trim().is_empty(),
         // An entry that is not an object (unknown) or has no identifier key yet
         // is treated as a guardrail: never guess.
         _ => false,

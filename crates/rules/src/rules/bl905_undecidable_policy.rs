@@ -299,7 +299,7 @@ fn names_resource(what: &str) -> bool {
 fn bedrock_value(v: &Value) -> Option<(String, Option<Span>)> {
     match &v.kind {
         Kind::String(s) => {
-            let t = &*s.text;
+            let t = s.text();
             if catalog().managed_policy(t).is_some() {
                 return Some((format!("the AWS managed policy {t}"), v.span.or(v.via)));
             }
