@@ -114,7 +114,7 @@ fn config_error(input: &LintInput) -> Result<(), PathError> {
 }
 
 /// After evaluation only ignore comments and BL303's literal scan read syntax: every
-/// other tree is freed (as soon as its root module is evaluated, or after the rest;
+/// other tree is freed (as soon as the last root module reading it is evaluated;
 /// see `build_releasing`).
 fn keep_syntax(file: &SourceFile, parsed: &Parsed) -> bool {
     crate::suppress::reads_syntax(parsed)

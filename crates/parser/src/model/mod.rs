@@ -23,9 +23,10 @@ pub fn build(opts: &LoadOptions) -> Result<Model, PathError> {
 }
 
 /// [`build`], freeing the syntax trees nothing reads after evaluation, but those `keep`
-/// asks for: each root module's own as soon as it is evaluated (on a tree of many root
-/// modules the trees are not all held at once with the values made from them), the
-/// rest once every root is. Under [`KEEP_SYNTAX_BELOW`] of text all are kept.
+/// asks for: each directory's as soon as the last root module that reads it is evaluated
+/// (on a tree of many root modules the trees are not all held at once with the values
+/// made from them; see `last_reads`), the rest once every root is. Under
+/// [`KEEP_SYNTAX_BELOW`] of text all are kept.
 pub fn build_releasing(opts: &LoadOptions, keep: &KeepSyntax) -> Result<Model, PathError> {
     let mut src = load::load(opts)?;
     if src.files.text_bytes() < KEEP_SYNTAX_BELOW {
