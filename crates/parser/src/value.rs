@@ -542,6 +542,7 @@ impl Str {
         }
     }
 
+    #[inline]
     pub fn text(&self) -> &str {
         match self.derived() {
             Some((text, _)) => text,
@@ -550,6 +551,7 @@ impl Str {
     }
 
     /// Where each part of the text came from.
+    #[inline]
     pub fn segments(&self) -> &Segments {
         match self.derived() {
             Some((_, segments)) => segments,
@@ -571,10 +573,12 @@ impl Str {
     }
 
     /// For an encoded string: the value encoded.
+    #[inline]
     pub fn json(&self) -> Option<&Value> {
         self.json.as_deref().map(|e| &e.value)
     }
 
+    #[inline]
     fn derived(&self) -> Option<&(crate::syntax::ast::Ident, Segments)> {
         let e = self.json.as_deref()?;
         let d = e.derived.as_ref()?;
