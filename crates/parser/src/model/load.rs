@@ -5,7 +5,7 @@ use crate::span::{FileId, Files, SourceFile, Span};
 use crate::syntax::{ast::Body, comments::Comment, hcl, json, tfjson, ParseError};
 use globset::GlobSet;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -111,8 +111,10 @@ pub struct LoadOptions {
 pub struct Sources {
     pub files: Files,
     pub parsed: Vec<Parsed>,
-    /// Module directory -> its `.tf`/`.tf.json`/`.tfvars` files, in name order.
-    pub dirs: BTreeMap<PathBuf, Vec<FileId>>,
+    /// Module directory -> its `.tf`/`.tf.json`/`.tfvars` files, in name order. Looked
+    /// up, never walked in order: hashed, as comparing paths component by component
+    /// in a `BTreeMap` was 3 % of a run.
+    pub dirs: HashMap<PathBuf, Vec<FileId>>,
     /// Directories reached by walking (candidates for root modules).
     pub walked_dirs: Vec<PathBuf>,
     pub plans: Vec<FileId>,
