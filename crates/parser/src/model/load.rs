@@ -596,17 +596,17 @@ fn walk_dir(
             continue;
         }
         let path = clean(&entry.path());
-        if exclude.matches(&path, ty.is_dir()) {
-            continue;
-        }
         if ty.is_dir() {
             subdirs.push((entry.path(), path));
-        } else if ty.is_file() && FileKind::of(&path).is_some() {
+        } else if ty.is_file() && FileKind::of(&path).is_some() && !exclude.matches(&path, false) {
             found.push(path);
         }
     }
+    // A folder's exclusion is decided in parallel with its siblings': it finds the
+    // folder's config, a system call or two for each of thousands of module folders.
     let nested: Vec<_> = subdirs
         .into_par_iter()
+        .filter(|(_, c)| !exclude.matches(c, true))
         .map(|(p, c)| walk_dir(&p, c, exclude, depth + 1))
         .collect();
     let mut dirs = vec![cleaned];
