@@ -67,7 +67,7 @@ fn config(extra: &str) -> String {
 const BL101_LINE: &str =
     "main.tf:21:18: error[BL101] bedrock:InvokeModel is allowed on every model (\"*\")\n";
 
-fn bad_tree(name: &str) -> PathBuf {
+fn bad_tree(name: &str) -> common::TempTree {
     tree(
         name,
         &[("main.tf", &bad_tf()), (".bedrock-lint.hcl", &config(""))],

@@ -12,7 +12,7 @@ use std::process::Command;
 const BIN: &str = env!("CARGO_BIN_EXE_bedrock-lint");
 const MODEL: &str = "anthropic.claude-3-5-sonnet-20240620-v1:0";
 
-fn quickstart_tree(name: &str) -> std::path::PathBuf {
+fn quickstart_tree(name: &str) -> common::TempTree {
     let main = r#"resource "aws_iam_role" "app" {
   name = "app"
   assume_role_policy = jsonencode({

@@ -78,9 +78,9 @@ vim.cmd("qa!")
         .arg("main.tf")
         .current_dir(repo().join("testdata/example/envs/prod"))
         .env("BEDROCK_LINT_NVIM_OUT", &out)
-        .env("XDG_CONFIG_HOME", &dir)
-        .env("XDG_STATE_HOME", &dir)
-        .env("XDG_DATA_HOME", &dir)
+        .env("XDG_CONFIG_HOME", dir.as_path())
+        .env("XDG_STATE_HOME", dir.as_path())
+        .env("XDG_DATA_HOME", dir.as_path())
         .status()
         .expect("run nvim");
     assert!(status.success());

@@ -133,11 +133,11 @@ fn terraform() -> Option<std::path::PathBuf> {
     })
 }
 
-fn fix_run(files: &[(&str, &str)]) -> (std::path::PathBuf, String, String) {
+fn fix_run(files: &[(&str, &str)]) -> (common::TempTree, String, String) {
     let dir = tree("fix-run", files);
     let out = Command::new(env!("CARGO_BIN_EXE_bedrock-lint"))
         .args(["--fix", "--unsafe-fixes", "--format", "compact"])
-        .arg(&dir)
+        .arg(dir.as_path())
         .env("BEDROCK_LINT_TODAY", TODAY)
         .output()
         .expect("run");

@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::tree;
+use common::{tree, TempTree};
 use pretty_assertions::assert_eq;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_bedrock-lint");
@@ -54,7 +54,7 @@ fn main_tf(resource: &str, ignore: &str) -> String {
 const CONFIG: &str = "invocation_logging = \"external\"\n";
 const MSG: &str = r#"bedrock:InvokeModel is allowed on every model ("*")"#;
 
-fn bad_tree(name: &str) -> PathBuf {
+fn bad_tree(name: &str) -> TempTree {
     tree(
         name,
         &[

@@ -109,6 +109,7 @@ fn a_broken_plan_is_a_parse_issue_not_a_panic() {
         ..LoadOptions::default()
     })
     .expect("build");
+    let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(model.issues.len(), 1, "{:?}", model.issues);
     assert_eq!(
         model.issues[0].kind,
@@ -226,6 +227,7 @@ fn after_unknown_values_are_never_absent() {
         ..LoadOptions::default()
     })
     .expect("build");
+    let _ = std::fs::remove_dir_all(&dir);
     let body = &model.resources[0].body;
     let what = |v: Option<&Value>| v.and_then(Value::unknown_what).map(str::to_string);
     assert_eq!(

@@ -22,10 +22,12 @@ fn view(files: &[(&str, &str)]) -> (Model, IamView) {
         std::fs::write(p, text).expect("write");
     }
     let m = build(&LoadOptions {
-        paths: vec![dir],
+        paths: vec![dir.clone()],
         ..LoadOptions::default()
     })
     .expect("build");
+    // The model holds every text it read: the files are not needed any more.
+    let _ = std::fs::remove_dir_all(&dir);
     let v = IamView::build(&m);
     (m, v)
 }

@@ -1,7 +1,7 @@
 //! Running the binary in tests: a pinned "today", no colour or width from the
 //! environment, and a small tree with one BL101 finding.
 
-use super::{repo, tree};
+use super::{repo, tree, TempTree};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -93,7 +93,7 @@ pub fn config(extra: &str) -> String {
 pub const BL101_LINE: &str =
     "main.tf:21:18: error[BL101] bedrock:InvokeModel is allowed on every model (\"*\")\n";
 
-pub fn bad_tree(name: &str) -> PathBuf {
+pub fn bad_tree(name: &str) -> TempTree {
     tree(
         name,
         &[("main.tf", &bad_tf()), (".bedrock-lint.hcl", &config(""))],

@@ -30,6 +30,8 @@ pub fn model(files: &[(&str, &str)]) -> (Model, PathBuf) {
         ..LoadOptions::default()
     })
     .expect("build");
+    // The model holds every text it read: the files are not needed any more.
+    let _ = std::fs::remove_dir_all(&dir);
     (m, dir)
 }
 

@@ -104,8 +104,31 @@ pub fn expectations(root: &Path) -> Vec<String> {
     out
 }
 
+/// A directory the tests write, removed when dropped (a test run left hundreds in the
+/// system temp dir). Reads as the `PathBuf` it is.
+pub struct TempTree(PathBuf);
+
+impl std::ops::Deref for TempTree {
+    type Target = PathBuf;
+    fn deref(&self) -> &PathBuf {
+        &self.0
+    }
+}
+
+impl AsRef<std::path::Path> for TempTree {
+    fn as_ref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempTree {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A fresh directory under the system temp dir holding `files` (path, text).
-pub fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
+pub fn tree(name: &str, files: &[(&str, &str)]) -> TempTree {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
@@ -120,5 +143,5 @@ pub fn tree(name: &str, files: &[(&str, &str)]) -> PathBuf {
         std::fs::create_dir_all(p.parent().expect("parent")).expect("dir");
         std::fs::write(p, text).expect("write");
     }
-    dir
+    TempTree(dir)
 }
