@@ -14,7 +14,7 @@ pub use load::KeepSyntax;
 use load::{LoadOptions, Parsed, PathError, Sources};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 pub use types::{Mode, Model, ModuleInst, Resource, UninstalledModule};
 
 /// Reads, parses and evaluates everything `opts` names.
@@ -72,7 +72,7 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
         }
     };
     let batches: Vec<&[PathBuf]> = roots.chunks(ROOT_BATCH).collect();
-    let mut last_read = last_reads(src, &batches, &remote);
+    let (mut last_read, mut calls) = last_reads(src, &batches, &remote);
     let mut outs: Vec<RootOut> = Vec::with_capacity(roots.len());
     let freer = Freer::start();
     for (i, batch) in batches.iter().enumerate() {
@@ -84,7 +84,7 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
         // reads keeps its trees until then.
         for (dir, out) in batch.iter().zip(&done) {
             if !out.extra.files.is_empty() {
-                for d in reads(src, dir, &remote) {
+                for d in reads(src, &mut calls, dir, &remote) {
                     last_read.remove(&d);
                 }
             }
@@ -149,26 +149,66 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
 /// For each directory the roots read, the batch of roots that reads it last: its trees
 /// are freed after that batch. A root reads its own directory and the modules it calls,
 /// local or installed, and theirs; on a tree of environments sharing modules, a shared
-/// module's trees go with the last environment that calls it.
+/// module's trees go with the last environment that calls it. The batch numbers are
+/// raised along the calls until nothing changes, so the work grows with the calls, not
+/// with roots times the modules each reaches. Also returns the calls, read once.
 fn last_reads(
     src: &Sources,
     batches: &[&[PathBuf]],
     remote: &HashMap<PathBuf, HashMap<String, PathBuf>>,
-) -> HashMap<PathBuf, usize> {
-    let mut last = HashMap::new();
+) -> (HashMap<PathBuf, usize>, Calls) {
+    let mut last: HashMap<PathBuf, usize> = HashMap::new();
+    let mut queue = Vec::new();
     for (i, batch) in batches.iter().enumerate() {
         for root in batch.iter() {
-            for d in reads(src, root, remote) {
-                last.insert(d, i);
+            raise(&mut last, &mut queue, root, i);
+            for d in remote.get(root).into_iter().flat_map(|m| m.values()) {
+                raise(&mut last, &mut queue, d, i);
             }
         }
     }
-    last
+    let mut calls = Calls::default();
+    while let Some(d) = queue.pop() {
+        let i = last.get(&d).copied().unwrap_or_default();
+        for t in calls.of(src, &d).to_vec() {
+            raise(&mut last, &mut queue, &t, i);
+        }
+    }
+    (last, calls)
+}
+
+/// Makes `i` the last batch reading `d` if it is later than the one known, and queues
+/// `d` so that what it calls is raised too.
+fn raise(last: &mut HashMap<PathBuf, usize>, queue: &mut Vec<PathBuf>, d: &PathBuf, i: usize) {
+    match last.get_mut(d) {
+        Some(at) if *at >= i => {}
+        Some(at) => {
+            *at = i;
+            queue.push(d.clone());
+        }
+        None => {
+            last.insert(d.clone(), i);
+            queue.push(d.clone());
+        }
+    }
+}
+
+/// The directories each directory's module blocks call locally, read once.
+#[derive(Default)]
+struct Calls(HashMap<PathBuf, Vec<PathBuf>>);
+
+impl Calls {
+    fn of(&mut self, src: &Sources, dir: &Path) -> &[PathBuf] {
+        self.0
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| decl::local_targets(src, dir))
+    }
 }
 
 /// The directories evaluating `root` reads (see [`last_reads`]).
 fn reads(
     src: &Sources,
+    calls: &mut Calls,
     root: &PathBuf,
     remote: &HashMap<PathBuf, HashMap<String, PathBuf>>,
 ) -> HashSet<PathBuf> {
@@ -184,7 +224,7 @@ fn reads(
         if seen.contains(&d) {
             continue;
         }
-        queue.extend(decl::local_targets(src, &d));
+        queue.extend(calls.of(src, &d).iter().cloned());
         seen.insert(d);
     }
     seen
