@@ -103,6 +103,7 @@ pub fn remote_modules(dir: &Path) -> HashMap<String, PathBuf> {
 pub(crate) fn preload(
     src: &mut Sources,
     roots: &[PathBuf],
+    calls: &mut Calls,
 ) -> HashMap<PathBuf, HashMap<String, PathBuf>> {
     let mut remote = HashMap::new();
     let mut queue: Vec<PathBuf> = roots.to_vec();
@@ -121,11 +122,30 @@ pub(crate) fn preload(
             continue;
         }
         src.ensure_dir(&dir);
-        for t in local_targets(src, &dir) {
-            queue.push(t);
-        }
+        queue.extend(calls.of(src, &dir).iter().cloned());
     }
     remote
+}
+
+/// The directories each directory's module blocks call locally ([`local_targets`]),
+/// read once: finding the roots, reading the modules they call and deciding when each
+/// tree can go all follow the same calls. A directory is asked only once its files are
+/// read.
+#[derive(Default)]
+pub(crate) struct Calls(HashMap<PathBuf, Vec<PathBuf>>);
+
+impl From<HashMap<PathBuf, Vec<PathBuf>>> for Calls {
+    fn from(calls: HashMap<PathBuf, Vec<PathBuf>>) -> Calls {
+        Calls(calls)
+    }
+}
+
+impl Calls {
+    pub(crate) fn of(&mut self, src: &Sources, dir: &Path) -> &[PathBuf] {
+        self.0
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| local_targets(src, dir))
+    }
 }
 
 /// Directories that `dir`'s module blocks call with a local `./` or `../` source.

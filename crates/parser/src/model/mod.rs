@@ -10,11 +10,12 @@ mod vartype;
 use crate::eval::{Evaluator, ExtraFiles};
 use crate::span::FileId;
 use crate::syntax::ast::Body;
+use decl::Calls;
 pub use load::KeepSyntax;
 use load::{LoadOptions, Parsed, PathError, Sources};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 pub use types::{Mode, Model, ModuleInst, Resource, UninstalledModule};
 
 /// Reads, parses and evaluates everything `opts` names.
@@ -50,8 +51,8 @@ pub const KEEP_SYNTAX_BELOW: usize = 4 << 20;
 const ROOT_BATCH: usize = 128;
 
 fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
-    let roots = find_roots(src);
-    let remote = decl::preload(src, &roots);
+    let (roots, mut calls) = find_roots(src);
+    let remote = decl::preload(src, &roots, &mut calls);
     let base = src.files.len();
     // Root modules are independent: each is evaluated on its own, in parallel, and the
     // results are joined in root order, which is what evaluating them one after the
@@ -72,7 +73,7 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
         }
     };
     let batches: Vec<&[PathBuf]> = roots.chunks(ROOT_BATCH).collect();
-    let (mut last_read, mut calls) = last_reads(src, &batches, &remote);
+    let mut last_read = last_reads(src, &batches, &remote, &mut calls);
     let mut outs: Vec<RootOut> = Vec::with_capacity(roots.len());
     let freer = Freer::start();
     for (i, batch) in batches.iter().enumerate() {
@@ -151,12 +152,13 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
 /// local or installed, and theirs; on a tree of environments sharing modules, a shared
 /// module's trees go with the last environment that calls it. The batch numbers are
 /// raised along the calls until nothing changes, so the work grows with the calls, not
-/// with roots times the modules each reaches. Also returns the calls, read once.
+/// with roots times the modules each reaches.
 fn last_reads(
     src: &Sources,
     batches: &[&[PathBuf]],
     remote: &HashMap<PathBuf, HashMap<String, PathBuf>>,
-) -> (HashMap<PathBuf, usize>, Calls) {
+    calls: &mut Calls,
+) -> HashMap<PathBuf, usize> {
     let mut last: HashMap<PathBuf, usize> = HashMap::new();
     let mut queue = Vec::new();
     for (i, batch) in batches.iter().enumerate() {
@@ -167,14 +169,13 @@ fn last_reads(
             }
         }
     }
-    let mut calls = Calls::default();
     while let Some(d) = queue.pop() {
         let i = last.get(&d).copied().unwrap_or_default();
         for t in calls.of(src, &d).to_vec() {
             raise(&mut last, &mut queue, &t, i);
         }
     }
-    (last, calls)
+    last
 }
 
 /// Makes `i` the last batch reading `d` if it is later than the one known, and queues
@@ -190,18 +191,6 @@ fn raise(last: &mut HashMap<PathBuf, usize>, queue: &mut Vec<PathBuf>, d: &PathB
             last.insert(d.clone(), i);
             queue.push(d.clone());
         }
-    }
-}
-
-/// The directories each directory's module blocks call locally, read once.
-#[derive(Default)]
-struct Calls(HashMap<PathBuf, Vec<PathBuf>>);
-
-impl Calls {
-    fn of(&mut self, src: &Sources, dir: &Path) -> &[PathBuf] {
-        self.0
-            .entry(dir.to_path_buf())
-            .or_insert_with(|| decl::local_targets(src, dir))
     }
 }
 
@@ -258,8 +247,8 @@ struct RootOut {
 }
 
 /// Root modules: walked directories holding configuration that no other walked
-/// directory calls as a local module.
-fn find_roots(src: &Sources) -> Vec<PathBuf> {
+/// directory calls as a local module. Also returns those calls.
+fn find_roots(src: &Sources) -> (Vec<PathBuf>, Calls) {
     let has_config = |d: &PathBuf| {
         src.dirs.get(d).is_some_and(|fs| {
             fs.iter().any(|f| {
@@ -276,16 +265,21 @@ fn find_roots(src: &Sources) -> Vec<PathBuf> {
         .filter(|d| has_config(d))
         .cloned()
         .collect();
-    let called: HashSet<PathBuf> = walked
+    let calls: HashMap<PathBuf, Vec<PathBuf>> = walked
         .par_iter()
-        // A directory calling itself is still a root: its cycle is reported when built.
-        .flat_map_iter(|d| {
-            decl::local_targets(src, d)
-                .into_iter()
-                .filter(move |t| t != d)
-        })
+        .map(|d| (d.clone(), decl::local_targets(src, d)))
         .collect();
-    walked.into_iter().filter(|d| !called.contains(d)).collect()
+    // A directory calling itself is still a root: its cycle is reported when built.
+    let called: HashSet<&PathBuf> = calls
+        .iter()
+        .flat_map(|(d, targets)| targets.iter().filter(move |t| *t != d))
+        .collect();
+    let roots = walked
+        .iter()
+        .filter(|d| !called.contains(d))
+        .cloned()
+        .collect();
+    (roots, Calls::from(calls))
 }
 
 /// Adds the resources of every plan. A plan whose directory is an analysed root module
