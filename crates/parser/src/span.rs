@@ -189,6 +189,12 @@ impl Files {
         &self.files[id.index()]
     }
 
+    /// Room for `n` more files, so that adding thousands grows nothing on the way.
+    pub fn reserve(&mut self, n: usize) {
+        self.files.reserve(n);
+        self.by_path.reserve(n);
+    }
+
     pub fn find(&self, path: &Path) -> Option<FileId> {
         self.by_path.get(path).copied()
     }

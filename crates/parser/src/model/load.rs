@@ -230,7 +230,7 @@ impl Sources {
         overlays: &HashMap<PathBuf, String>,
         force_plan: bool,
     ) -> Vec<Option<FileId>> {
-        // Read, and index lines, in parallel.
+        // Read in parallel, each file's directory found on the way.
         let read: Vec<_> = paths
             .par_iter()
             .map(|p| {
@@ -246,18 +246,25 @@ impl Sources {
                         None => (Arc::from(""), Some(e)),
                     },
                 };
-                Some((kind, SourceFile::new(p.clone(), text), err))
+                let dir = p.parent().map(clean).unwrap_or_else(|| PathBuf::from("."));
+                Some((kind, SourceFile::new(p.clone(), text), err, dir))
             })
             .collect();
         // Ids are given in path order before parsing, so spans carry their final id.
-        let mut ids = Vec::new();
-        let mut jobs = Vec::new();
+        // This loop is the one part done one file at a time: into no files yet (the
+        // walk's, sorted and without duplicates) nothing is looked up.
+        let fresh = self.files.is_empty();
+        self.files.reserve(paths.len());
+        self.parsed.reserve(paths.len());
+        let mut ids = Vec::with_capacity(paths.len());
+        let mut jobs = Vec::with_capacity(paths.len());
         for (path, r) in paths.iter().zip(read) {
-            if let Some(existing) = self.files.find(path) {
+            let existing = if fresh { None } else { self.files.find(path) };
+            if let Some(existing) = existing {
                 ids.push(Some(existing));
                 continue;
             }
-            let Some((kind, file, err)) = r else {
+            let Some((kind, file, err, dir)) = r else {
                 ids.push(None);
                 continue;
             };
@@ -270,19 +277,15 @@ impl Sources {
                 comments: vec![],
             });
             ids.push(Some(id));
-            jobs.push((id, kind, text, err, path.clone()));
+            jobs.push((id, kind, text, err, dir));
         }
         let results: Vec<_> = jobs
             .into_par_iter()
-            .map(|(id, kind, text, err, path)| {
+            .map(|(id, kind, text, err, dir)| {
                 let r = match err {
                     Some(e) => Err(e),
                     None => parse_text(kind, &text, id),
                 };
-                let dir = path
-                    .parent()
-                    .map(clean)
-                    .unwrap_or_else(|| PathBuf::from("."));
                 (id, kind, r, dir)
             })
             .collect();
