@@ -512,7 +512,8 @@ impl Str {
     }
 
     /// The JSON encoding of `value` (as `jsonencode()` writes it), with a segment per
-    /// scalar when `mapped`; `None` when some part of it is unknown (see [`encodable`]).
+    /// scalar when `mapped`; `Err` gives `value` back when some part of it is unknown
+    /// (see [`encodable`]).
     pub fn encoded(value: Value, mapped: bool) -> Result<Str, Value> {
         if !encodable(&value) {
             return Err(value);
