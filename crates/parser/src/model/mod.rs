@@ -163,8 +163,7 @@ fn last_reads(
     let mut queue = Vec::new();
     for (i, batch) in batches.iter().enumerate() {
         for root in batch.iter() {
-            raise(&mut last, &mut queue, root, i);
-            for d in remote.get(root).into_iter().flat_map(|m| m.values()) {
+            for d in entered(root, remote) {
                 raise(&mut last, &mut queue, d, i);
             }
         }
@@ -202,13 +201,7 @@ fn reads(
     remote: &HashMap<PathBuf, HashMap<String, PathBuf>>,
 ) -> HashSet<PathBuf> {
     let mut seen = HashSet::new();
-    let mut queue = vec![root.clone()];
-    queue.extend(
-        remote
-            .get(root)
-            .into_iter()
-            .flat_map(|m| m.values().cloned()),
-    );
+    let mut queue: Vec<PathBuf> = entered(root, remote).cloned().collect();
     while let Some(d) = queue.pop() {
         if seen.contains(&d) {
             continue;
@@ -217,6 +210,15 @@ fn reads(
         seen.insert(d);
     }
     seen
+}
+
+/// Where evaluating `root` starts reading: its own directory and the installed modules
+/// its `modules.json` lists (local calls are followed from these).
+fn entered<'a>(
+    root: &'a PathBuf,
+    remote: &'a HashMap<PathBuf, HashMap<String, PathBuf>>,
+) -> impl Iterator<Item = &'a PathBuf> {
+    std::iter::once(root).chain(remote.get(root).into_iter().flat_map(|m| m.values()))
 }
 
 /// Frees syntax trees on a thread of its own: freeing millions of nodes takes tens of

@@ -137,15 +137,12 @@ impl IamView {
                 "aws_iam_group" => PrincipalKind::Group,
                 _ => continue,
             };
+            let name = r.body.get("name").and_then(Value::as_str);
             let mut p = Principal {
                 kind,
                 address: r.address.clone(),
                 resource: i,
-                name: r
-                    .body
-                    .get("name")
-                    .and_then(Value::as_str)
-                    .map(str::to_string),
+                name: name.map(str::to_string),
                 header: r.header,
                 attachments: vec![],
                 trust: None,
@@ -187,7 +184,7 @@ impl IamView {
                 .entry((&r.root_dir, kind, &r.address))
                 .or_default()
                 .push(pi);
-            if let Some(n) = r.body.get("name").and_then(Value::as_str) {
+            if let Some(n) = name {
                 idx.principal_by_name
                     .entry((&r.root_dir, kind, n))
                     .or_default()
