@@ -207,9 +207,10 @@ pub fn load(opts: &LoadOptions) -> Result<Sources, PathError> {
         allowed,
         ..Sources::default()
     };
-    found.sort();
+    // Paths compare component by component: sorting thousands is worth both cores.
+    found.par_sort_unstable();
     found.dedup();
-    walked_dirs.sort();
+    walked_dirs.par_sort_unstable();
     walked_dirs.dedup();
     sources.walked_dirs = walked_dirs;
     let plans: Vec<PathBuf> = opts.plans.iter().map(|p| clean(p)).collect();
@@ -319,12 +320,12 @@ impl Sources {
         ids
     }
 
-    /// Takes the syntax trees of `dir`'s files out, but those `keep` asks for and
+    /// Takes the syntax trees of `dir`'s files out, but those `kept` (by file id) and
     /// `--var-file`s.
     pub(crate) fn release_dir(
         &mut self,
         dir: &Path,
-        keep: &KeepSyntax,
+        kept: &[bool],
     ) -> Vec<crate::syntax::ast::Body> {
         let Some(ids) = self.dirs.get(dir) else {
             return vec![];
@@ -335,9 +336,8 @@ impl Sources {
             if self.var_files.contains(&id) {
                 continue;
             }
-            let parsed = &mut self.parsed[id.index()];
-            if parsed.body.is_some() && !keep(self.files.get(id), parsed) {
-                out.extend(parsed.body.take());
+            if kept.get(id.index()) == Some(&false) {
+                out.extend(self.parsed[id.index()].body.take());
             }
         }
         out

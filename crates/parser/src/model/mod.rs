@@ -74,6 +74,15 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
     };
     let batches: Vec<&[PathBuf]> = roots.chunks(ROOT_BATCH).collect();
     let mut last_read = last_reads(src, &batches, &remote, &mut calls);
+    // Whether a file's tree outlives evaluation is asked once, in parallel: the
+    // question scans the file's text, which took milliseconds between batches.
+    let files = &src.files;
+    let kept: Vec<bool> = src
+        .parsed
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| p.body.is_none() || keep(files.get(FileId::new(i as u32)), p))
+        .collect();
     let mut outs: Vec<RootOut> = Vec::with_capacity(roots.len());
     let freer = Freer::start();
     for (i, batch) in batches.iter().enumerate() {
@@ -93,7 +102,7 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
         let mut trees = Vec::new();
         last_read.retain(|dir, last| {
             if *last == i {
-                trees.extend(src.release_dir(dir, keep));
+                trees.extend(src.release_dir(dir, &kept));
             }
             *last != i
         });
@@ -127,13 +136,12 @@ fn evaluate_roots(src: &mut Sources, keep: &KeepSyntax) -> Model {
     let mut all_issues = std::mem::take(&mut src.issues);
     all_issues.extend(issues);
     // The rest nothing reads any more: the trees of roots evaluated again, and of
-    // directories no root reads.
-    let files = &src.files;
+    // directories no root reads. (Files added since `kept` have no tree.)
     let rest: Vec<Body> = src
         .parsed
         .par_iter_mut()
         .enumerate()
-        .filter(|(i, p)| p.body.is_some() && !keep(files.get(FileId::new(*i as u32)), p))
+        .filter(|(i, _)| kept.get(*i) == Some(&false))
         .filter_map(|(_, p)| p.body.take())
         .collect();
     freer.free(rest);
