@@ -121,11 +121,32 @@ struct Index<'m> {
 
 impl IamView {
     pub fn build(model: &Model) -> IamView {
+        // Reading the policy documents is most of the work, and they are independent:
+        // they are read in parallel, beside the one ordered pass that builds the
+        // structure around them, and matched to it by where they live in the model.
+        let ((mut v, docs), mut read) = rayon::join(
+            || IamView::structure(model),
+            || {
+                let res = &model.resources;
+                res.par_iter()
+                    .flat_map_iter(documents)
+                    .map(|value| (at(value), PolicyDoc::from_value(value)))
+                    .collect::<HashMap<usize, PolicyDoc>>()
+            },
+        );
+        for (id, value) in docs {
+            v.policies[id].doc = read
+                .remove(&at(value))
+                .unwrap_or_else(|| PolicyDoc::from_value(value));
+        }
+        v
+    }
+
+    /// The view without its documents read, and the documents to read (by policy id).
+    fn structure(model: &Model) -> (IamView, Vec<(usize, &Value)>) {
         let mut v = IamView::default();
         let mut idx = Index::default();
         let (mut pending_arns, mut pending_boundaries) = (Vec::new(), Vec::new());
-        // Policy documents are read after the structure is built, in parallel (they
-        // are independent, and reading them is most of the work).
         let mut docs: Vec<(usize, &Value)> = Vec::new();
         let res = &model.resources;
         let managed = |r: &Resource| r.mode == Mode::Managed;
@@ -326,14 +347,7 @@ impl IamView {
                 v.principals[ui].managed_arns.extend(arns);
             }
         }
-        let read: Vec<(usize, PolicyDoc)> = docs
-            .into_par_iter()
-            .map(|(id, value)| (id, PolicyDoc::from_value(value)))
-            .collect();
-        for (id, doc) in read {
-            v.policies[id].doc = doc;
-        }
-        v
+        (v, docs)
     }
 
     /// A policy whose document `value` is read later (see [`IamView::build`]).
@@ -494,6 +508,35 @@ enum Resolved {
 }
 
 /// A list value's items, or the value itself when it is one item.
+/// The policy documents of `r` that [`IamView::structure`] adds, read ahead of it.
+/// One it adds that is not here is read after it: only the time is lost.
+fn documents(r: &Resource) -> Vec<&Value> {
+    if r.mode != Mode::Managed {
+        return vec![];
+    }
+    match r.rtype.as_str() {
+        "aws_iam_role" => {
+            let inline =
+                bedrock_lint_parser::eval::policy_document::blocks(&r.body, "inline_policy");
+            r.body
+                .get("assume_role_policy")
+                .into_iter()
+                .chain(inline.into_iter().filter_map(|ip| ip.get("policy")))
+                .collect()
+        }
+        "aws_iam_policy"
+        | "aws_iam_role_policy"
+        | "aws_iam_user_policy"
+        | "aws_iam_group_policy" => r.body.get("policy").into_iter().collect(),
+        _ => vec![],
+    }
+}
+
+/// Where a value lives in the model: the key a document read ahead is found by.
+fn at(value: &Value) -> usize {
+    std::ptr::from_ref(value) as usize
+}
+
 fn list_items(v: Option<&Value>) -> Vec<&Value> {
     match v {
         Some(v) => match &v.kind {
