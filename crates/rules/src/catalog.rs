@@ -284,6 +284,18 @@ impl Catalog {
             .into_iter()
     }
 
+    /// Does `pattern` match any catalog action? [`Catalog::expand`]`(pattern).next()`
+    /// without collecting and ordering the matches.
+    pub fn matches_any(&self, pattern: &str) -> bool {
+        let p = pattern.to_ascii_lowercase();
+        let prefix = &p[..p.find(['*', '?']).unwrap_or(p.len())];
+        let from = self.sorted.partition_point(|(l, _)| l.as_str() < prefix);
+        self.sorted[from..]
+            .iter()
+            .take_while(|(l, _)| l.starts_with(prefix))
+            .any(|(l, _)| wildcard_match(&p, l))
+    }
+
     pub fn action(&self, name: &str) -> Option<&Action> {
         let l = name.to_ascii_lowercase();
         let i = self
@@ -305,8 +317,9 @@ impl Catalog {
 
     /// Whether an action name has a Bedrock service prefix.
     pub fn is_bedrock_prefix(&self, action: &str) -> bool {
-        let prefix = action.split(':').next().unwrap_or("").to_ascii_lowercase();
-        self.prefixes.contains(&prefix)
+        // Prefixes are held lower-case; asked for every action of every statement.
+        let prefix = action.split(':').next().unwrap_or("");
+        self.prefixes.iter().any(|p| p.eq_ignore_ascii_case(prefix))
     }
 
     pub fn resource_type(&self, prefix: &str, name: &str) -> Option<&ResourceType> {

@@ -170,10 +170,23 @@ pub fn lint_model(model: Model, config: &Config, today: Date) -> Report {
 fn lint_per_file(model: Model, set: &ConfigSet, today: Date) -> Report {
     let view = view_of(&model, &|path| set.for_file(path).environments_of(path));
     let bounds = TimeBounds::collect(&view, today);
+    // A file's config is its folder's; files come in path order, so a folder's
+    // files are neighbours and its config is looked up once.
+    let mut last: Option<(&Path, Arc<Config>)> = None;
     let of_file: Vec<Arc<Config>> = model
         .files
         .iter()
-        .map(|(_, f)| set.for_file(&f.path))
+        .map(|(_, f)| {
+            let dir = f.path.parent().unwrap_or(Path::new(""));
+            match &last {
+                Some((d, c)) if *d == dir => c.clone(),
+                _ => {
+                    let c = set.for_file(&f.path);
+                    last = Some((dir, c.clone()));
+                    c
+                }
+            }
+        })
         .collect();
     let mut groups: Vec<Arc<Config>> = Vec::new();
     for c in &of_file {

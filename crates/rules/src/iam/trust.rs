@@ -20,7 +20,7 @@ pub const KNOWN_HOSTS: [&str; 8] = [
 
 /// Is `text` an action pattern with a Bedrock meaning (it expands to catalog actions)?
 pub fn is_bedrock_pattern(text: &str) -> bool {
-    catalog().expand(text).next().is_some()
+    catalog().matches_any(text)
 }
 
 /// Does an Allow statement allow `action` (lower-case) through its Action patterns?

@@ -32,7 +32,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Diagnostic>) {
             {
                 for e in &field.items {
                     let Some(text) = e.text() else { continue };
-                    if !cat.is_bedrock_prefix(text) || cat.expand(text).next().is_some() {
+                    if !cat.is_bedrock_prefix(text) || cat.matches_any(text) {
                         continue;
                     }
                     let Some(span) = e.primary() else { continue };
